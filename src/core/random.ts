@@ -1,0 +1,175 @@
+/**
+ * Seeded randomness. One seed; every consumer draws from a named stream derived by
+ * hashing the seed and the stream's path (e.g. seed / account / region / "activity" /
+ * day). A stream's values depend only on its path, never on how much any other stream
+ * was used: that is what lets one shard be generated alone and equal the same shard of
+ * a full run. The generator is sfc32 (fast, 128-bit state, passes PractRand to 2^40+);
+ * the path hash is a 4 x 32-bit murmur3-style mix.
+ */
+
+const ALNUM_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+const HEX = '0123456789abcdef';
+
+function mix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** 128-bit hash of a string as four uint32 words. */
+export function hash128(text: string): [number, number, number, number] {
+  let h1 = 0x9e3779b9, h2 = 0x243f6a88, h3 = 0xb7e15162, h4 = 0xdeadbeef;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  return [mix32(h1 ^ h2 ^ h3 ^ h4), mix32(h2 ^ h1), mix32(h3 ^ h1), mix32(h4 ^ h1)];
+}
+
+/** A seed: any integer or string. */
+export type Seed = number | string;
+
+const SEP = '\u001f';
+
+/** A named, seeded random stream. */
+export class Random {
+  /** The stream's path from the root seed, e.g. `["42", "account", "123456789012"]`. */
+  readonly path: readonly string[];
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: Seed, path: readonly string[] = []) {
+    this.path = [String(seed), ...path];
+    [this.a, this.b, this.c, this.d] = hash128(this.path.join(SEP));
+    for (let i = 0; i < 12; i++) this.uint32();
+  }
+
+  /** An independent child stream named by `names` under this one. Does not consume values. */
+  fork(...names: (string | number)[]): Random {
+    return new Random(this.path[0], [...this.path.slice(1), ...names.map(String)]);
+  }
+
+  /** Next uint32. */
+  uint32(): number {
+    const t = (((this.a + this.b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = this.b ^ (this.b >>> 9);
+    this.b = (this.c + (this.c << 3)) | 0;
+    this.c = (this.c << 21) | (this.c >>> 11);
+    this.c = (this.c + t) | 0;
+    return t >>> 0;
+  }
+
+  /** Uniform float in [0, 1). */
+  next(): number {
+    return this.uint32() / 4294967296;
+  }
+
+  /** Uniform integer in [0, n). */
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  /** Uniform integer in [min, max]. */
+  range(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  /** True with probability `p`. */
+  bool(p = 0.5): boolean {
+    return this.next() < p;
+  }
+
+  /** One element, uniformly. */
+  pick<T>(items: readonly T[]): T {
+    return items[this.int(items.length)];
+  }
+
+  /** One element, by weight. */
+  weighted<T>(items: readonly (readonly [T, number])[]): T {
+    let total = 0;
+    for (const [, w] of items) total += w;
+    let r = this.next() * total;
+    for (const [v, w] of items) {
+      r -= w;
+      if (r < 0) return v;
+    }
+    return items[items.length - 1][0];
+  }
+
+  /** Exponentially distributed value with the given rate (mean 1/rate): Poisson inter-arrival times. */
+  exponential(rate: number): number {
+    return -Math.log(1 - this.next()) / rate;
+  }
+
+  /** Poisson-distributed count with mean `lambda` (Knuth for small means, normal approximation above 30). */
+  poisson(lambda: number): number {
+    if (lambda <= 0) return 0;
+    if (lambda > 30) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * this.normal()));
+    const l = Math.exp(-lambda);
+    let k = 0;
+    let p = 1;
+    do {
+      k++;
+      p *= this.next();
+    } while (p > l);
+    return k - 1;
+  }
+
+  /** Standard normal (Box-Muller). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  /** `n` characters from `alphabet`. */
+  chars(n: number, alphabet: string = ALNUM_UPPER): string {
+    let s = '';
+    for (let i = 0; i < n; i++) s += alphabet[this.int(alphabet.length)];
+    return s;
+  }
+
+  /** `n` lower-case hex digits. */
+  hex(n: number): string {
+    return this.chars(n, HEX);
+  }
+
+  /** A version-4 UUID, lower case (CloudTrail's eventID format). */
+  uuid(): string {
+    const w0 = this.uint32(), w1 = this.uint32(), w2 = this.uint32(), w3 = this.uint32();
+    const h = (w: number) => w.toString(16).padStart(8, '0');
+    const a = h(w0);
+    const b = h(w1);
+    const c = h(((w2 & 0x3fffffff) | 0x80000000) >>> 0);
+    const d = h(w3);
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+  }
+
+  /** Shuffled copy. */
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      [out[i], out[j]] = [out[j], out[i]];
+    }
+    return out;
+  }
+}
+
+/** The root stream of a seed. */
+export function createRandom(seed: Seed): Random {
+  return new Random(seed);
+}

@@ -1,0 +1,19 @@
+import { defineConfig } from 'tsup';
+
+// One build for every public entry point: ESM + CJS + types. Subpath entries are
+// added here and in package.json "exports" together.
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'cli/main': 'src/cli/main.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: { entry: { index: 'src/index.ts' } },
+  sourcemap: true,
+  clean: true,
+  target: 'node20',
+  splitting: true,
+  treeshake: true,
+  // Optional, heavy or peer packages are loaded at run time, never bundled.
+  external: ['@duckdb/node-api', 'fast-check', 'vitest', 'yaml', 'tsx', 'cli-progress', /^@aws-sdk\//],
+});
