@@ -9,3 +9,47 @@ export { Random, createRandom, type Seed } from './core/random.js';
 export { formatEventTime, type Instant } from './core/time.js';
 export type * from './record/types.js';
 export { EVENT_VERSION, RECORD_KEY_ORDER } from './record/types.js';
+
+// Simulation
+export { Simulation, createSimulation, shardOf, type SimulationOptions, type RecordListener, type RecordFilter } from './simulation.js';
+export { VERSION } from './version.js';
+export type { CallOptions, CallError } from './record/builder.js';
+
+// World
+export { World, type PopulateConstraints } from './world/world.js';
+export { Account, type AccountOptions } from './world/account.js';
+export { Organization } from './world/organization.js';
+export {
+  Principal,
+  RootPrincipal,
+  IamUserPrincipal,
+  IamUserConsoleSession,
+  Role,
+  AssumedRoleSession,
+  FederatedUserPrincipal,
+  AwsServicePrincipal,
+  AwsAccountPrincipal,
+  IdentityCenterUserPrincipal,
+  SamlUserPrincipal,
+  WebIdentityUserPrincipal,
+  type AccountRef,
+  type CallerProfile,
+  type IamUserOptions,
+  type RoleOptions,
+  type SessionOptions,
+} from './world/principal.js';
+export { DEFAULT_REGIONS } from './world/regions.js';
+
+// Activity
+export { Traffic, shardName, daysBetween, type TrafficOptions, type ShardKey, type CallIntent } from './activity/traffic.js';
+export { DEFAULT_PERSONAS, type Persona, type PersonaIdentity } from './activity/persona.js';
+export { poissonArrivals, parseRate, type RateProfile } from './activity/rate.js';
+
+// Event history
+export { EventHistory, EVENT_HISTORY_RETENTION_DAYS, type EventHistoryOptions } from './cloudtrail/history.js';
+export type { LookupEventsInput, LookupEventsOutput, LookupAttribute, LookupAttributeKey, Event, EventResource } from './cloudtrail/lookup-events.js';
+
+// Scenarios
+export { defineScenario, type ScenarioDefinition, type ScenarioContext, type Scenario } from './scenario/define.js';
+export { runScenario, type ScenarioRun } from './scenario/run.js';
+export { generateDataset, type GenerateOptions } from './cli/generate.js';

@@ -1,0 +1,150 @@
+import type { Random } from '../core/random.js';
+import { requestId } from '../core/ids.js';
+import { formatEventTime } from '../core/time.js';
+import type { CallContext, ErrorMode, OperationSpec, WorldView } from '../catalog/types.js';
+import type { Principal } from '../world/principal.js';
+import { TLS_SUITES } from '../world/pools.js';
+import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type UserIdentity } from './types.js';
+
+/** A failure to record instead of success. */
+export interface CallError {
+  /** errorCode; omitted for failures CloudTrail writes with a message only (failed ConsoleLogin). */
+  code?: string;
+  message: string;
+}
+
+/** Per-call overrides a user can pass with `call`. */
+export interface CallOptions {
+  /** Region the call is made in (global services still log in the partition's global region). */
+  region?: string;
+  /** Make the call fail: an error code known to the operation (message filled in), `'AccessDenied'` (identity policy), `'SCP'` (service control policy), or an explicit code and message. */
+  error?: string | CallError;
+  /** Override the source IP (an attacker's address, a VPC address). */
+  sourceIPAddress?: string;
+  /** Override the user agent (e.g. `TruffleHog`). */
+  userAgent?: string;
+  /** Override responseElements of a successful call. */
+  response?: JsonObject | null;
+  /** Extra additionalEventData fields, merged over the operation's. */
+  additionalEventData?: JsonObject;
+  /** Override resources[]. */
+  resources?: ResourceRef[];
+  /** The call came through this VPC endpoint. */
+  vpcEndpointId?: string;
+  /** Console-session credentials used from outside the console (writes `sessionCredentialFromConsole: "true"`). */
+  sessionCredentialFromConsole?: boolean;
+}
+
+/** What the builder needs besides the operation and the caller. */
+export interface BuildEnv {
+  readonly rng: Random;
+  readonly world: WorldView;
+  readonly time: number;
+  readonly region: string;
+  /** Resolves an error option into code and message for this operation (catalog's access-denied rules). */
+  readonly resolveError: (spec: OperationSpec, ctx: CallContext, request: JsonObject | null, error: string | CallError) => CallError;
+}
+
+function mergeParams(generated: JsonObject | null, given: JsonObject | undefined): JsonObject | null {
+  if (!given || Object.keys(given).length === 0) return generated;
+  if (!generated) return { ...given };
+  return { ...generated, ...given };
+}
+
+/**
+ * Turns one call into its record(s): the caller's copy, and, when the call touches a
+ * resource another account owns, the owner's copy (same sharedEventID, its own eventID,
+ * the caller shown as `AWSAccount`), as CloudTrail delivers cross-account calls.
+ * Keys are written in CloudTrail's order; absent fields are not written at all.
+ */
+export function buildRecords(spec: OperationSpec, principal: Principal, params: JsonObject | undefined, opts: CallOptions, env: BuildEnv): CloudTrailRecord[] {
+  const { rng, time, region } = env;
+  const identity = principal.identity;
+  const accountId = principal.account.id;
+  const ctx: CallContext = {
+    rng,
+    time,
+    region,
+    partition: principal.account.partition,
+    accountId,
+    identity,
+    params: params ?? {},
+    world: env.world,
+  };
+  const request = mergeParams(spec.request ? spec.request(ctx) : null, params);
+  const eventType = spec.eventType ?? 'AwsApiCall';
+  const error = opts.error === undefined ? undefined : env.resolveError(spec, ctx, request, opts.error);
+  let response: JsonObject | null = null;
+  if (!error) response = opts.response !== undefined ? opts.response : spec.response ? spec.response(ctx, request) : null;
+  else if (eventType === 'AwsConsoleSignIn') response = { ConsoleLogin: 'Failure' };
+  let additional = spec.additionalEventData ? spec.additionalEventData(ctx, request) : undefined;
+  if (opts.additionalEventData) additional = { ...(additional ?? {}), ...opts.additionalEventData };
+  const resources = opts.resources ?? (spec.resources ? spec.resources(ctx, request, response) : undefined);
+  const invokedBy = principal.profile.invokedBy;
+
+  const r = {} as CloudTrailRecord;
+  r.eventVersion = EVENT_VERSION;
+  r.userIdentity = identity;
+  r.eventTime = formatEventTime(time);
+  r.eventSource = spec.eventSource;
+  r.eventName = spec.eventName ?? spec.name;
+  r.awsRegion = region;
+  r.sourceIPAddress = opts.sourceIPAddress ?? principal.sourceIPAddress(rng);
+  r.userAgent = opts.userAgent ?? principal.userAgent(rng);
+  if (error) {
+    if (error.code !== undefined) r.errorCode = error.code;
+    r.errorMessage = error.message;
+  }
+  if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleSignIn' || request !== null) r.requestParameters = request;
+  if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleSignIn' || response !== null) r.responseElements = response;
+  if (additional) r.additionalEventData = additional;
+  // Console sign-in records carry no requestID (cloudtrail-reference.md §1).
+  const rid = eventType === 'AwsConsoleSignIn' ? undefined : requestId(rng, spec.requestIdStyle ?? 'uuid');
+  if (rid !== undefined) r.requestID = rid;
+  r.eventID = rng.uuid();
+  r.readOnly = spec.readOnly;
+  if (resources && resources.length > 0) r.resources = resources;
+  r.eventType = eventType;
+  if (spec.apiVersion) r.apiVersion = spec.apiVersion;
+  r.managementEvent = spec.category === 'Management';
+  r.recipientAccountId = accountId;
+  if (eventType === 'AwsServiceEvent' && spec.serviceEventDetails) {
+    const d = spec.serviceEventDetails(ctx);
+    if (d) r.serviceEventDetails = d;
+  }
+  const owner = spec.resourceOwner ? spec.resourceOwner(ctx, request) : undefined;
+  const shared = owner && owner !== accountId ? rng.uuid() : undefined;
+  if (shared) r.sharedEventID = shared;
+  if (opts.vpcEndpointId) r.vpcEndpointId = opts.vpcEndpointId;
+  r.eventCategory = spec.category;
+  if (opts.sessionCredentialFromConsole) r.sessionCredentialFromConsole = 'true';
+  // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
+  if (spec.tls !== false && !invokedBy && eventType !== 'AwsServiceEvent') {
+    const [tlsVersion, cipherSuite] = TLS_SUITES[rng.int(TLS_SUITES.length)];
+    r.tlsDetails = { tlsVersion, cipherSuite, clientProvidedHostHeader: spec.host ? spec.host(region) : `${spec.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com` };
+  }
+  if (!shared) return [r];
+  return [r, ownerCopy(r, owner!, identity, rng)];
+}
+
+/** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */
+function ownerCopy(r: CloudTrailRecord, owner: string, caller: UserIdentity, rng: Random): CloudTrailRecord {
+  const callerAccount = caller.accountId ?? r.recipientAccountId!;
+  const principalId = caller.type === 'AssumedRole' ? caller.principalId!.split(':')[0] : (caller.principalId ?? callerAccount);
+  const copy = {} as CloudTrailRecord;
+  for (const [k, v] of Object.entries(r) as [keyof CloudTrailRecord, unknown][]) {
+    if (k === 'userIdentity') (copy as unknown as Record<string, unknown>)[k] = { type: 'AWSAccount', principalId, accountId: callerAccount };
+    else if (k === 'eventID') copy.eventID = rng.uuid();
+    else if (k === 'recipientAccountId') copy.recipientAccountId = owner;
+    else if (k === 'tlsDetails') continue;
+    else (copy as unknown as Record<string, unknown>)[k] = v;
+  }
+  return copy;
+}
+
+/** Serialises a record as one JSONL line (records are already in CloudTrail's key order). */
+export function recordToJson(r: CloudTrailRecord): string {
+  return JSON.stringify(r);
+}
+
+export type { ErrorMode };

@@ -1,0 +1,58 @@
+import { InvalidScenarioError } from '../core/errors.js';
+import type { Seed } from '../core/random.js';
+import type { Instant } from '../core/time.js';
+import type { Simulation } from '../simulation.js';
+
+/** What a scenario's `run` gets. */
+export interface ScenarioContext {
+  /** The simulation, created from the scenario's (or the command line's) seed and start. */
+  readonly sim: Simulation;
+  /** Prints a line of the scenario's story. */
+  log(line: string): void;
+  /** Records an audit answer: a question and the lines that answer it (printed, and returned by `runScenario`). */
+  answer(question: string, lines: string | readonly string[]): void;
+}
+
+/** A scenario: a script that builds a world, makes it act, and answers questions about what was recorded. */
+export interface ScenarioDefinition {
+  /** Short name (`whizlab-2-37`). */
+  name: string;
+  /** One paragraph: what the scenario shows. */
+  description?: string;
+  /** Default seed; `--seed` overrides it. @defaultValue 1 */
+  seed?: Seed;
+  /** Virtual start time. @defaultValue '2026-01-01T00:00:00Z' */
+  start?: Instant;
+  /** The script. */
+  run(ctx: ScenarioContext): void | Promise<void>;
+}
+
+const SCENARIO = Symbol.for('trailsim.scenario');
+
+/** A checked scenario definition, as scenario files default-export it. */
+export type Scenario = ScenarioDefinition & { readonly [SCENARIO]: true };
+
+/** Declares a scenario; scenario files `export default defineScenario({...})`. Throws InvalidScenarioError on a malformed definition. */
+export function defineScenario(def: ScenarioDefinition): Scenario {
+  assertScenarioShape(def, 'defineScenario');
+  return Object.freeze({ ...def, [SCENARIO]: true as const });
+}
+
+function assertScenarioShape(def: unknown, where: string): asserts def is ScenarioDefinition {
+  if (typeof def !== 'object' || def === null) throw new InvalidScenarioError(`${where}: a scenario must be an object { name, run }.`);
+  const d = def as Record<string, unknown>;
+  if (typeof d.name !== 'string' || d.name.trim() === '') throw new InvalidScenarioError(`${where}: scenario needs a non-empty string 'name'.`);
+  if (typeof d.run !== 'function') throw new InvalidScenarioError(`${where}: scenario '${d.name}' needs a 'run(ctx)' function.`);
+  if (d.seed !== undefined && typeof d.seed !== 'number' && typeof d.seed !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a seed that is neither a number nor a string.`);
+}
+
+/** Checks that a loaded module's default export is a scenario. */
+export function asScenario(mod: unknown, file: string): ScenarioDefinition {
+  const m = mod as { default?: unknown } | undefined;
+  let def = m?.default;
+  // A CommonJS-compiled module may nest the default export once more.
+  if (def && typeof def === 'object' && 'default' in def && !('run' in def)) def = (def as { default: unknown }).default;
+  if (def === undefined) throw new InvalidScenarioError(`${file} has no default export: scenario files must 'export default defineScenario({ name, run })'.`);
+  assertScenarioShape(def, file);
+  return def;
+}

@@ -1,0 +1,369 @@
+import { VirtualClock } from './core/clock.js';
+import { parseDuration, type Duration } from './core/duration.js';
+import { Random, type Seed } from './core/random.js';
+import { toMillis, type Instant, utcDay, MS_PER_DAY } from './core/time.js';
+import { globalRegionOf } from './core/ids.js';
+import { TrailsimInputError } from './core/errors.js';
+import type { CallContext, OperationSpec } from './catalog/types.js';
+import { defaultCatalog, type Catalog } from './catalog/catalog.js';
+import { resolveCallError } from './catalog/call-error.js';
+import { buildRecords, type CallOptions } from './record/builder.js';
+import type { CloudTrailRecord, JsonObject } from './record/types.js';
+import { World, type PopulateConstraints } from './world/world.js';
+import type { Account, AccountOptions } from './world/account.js';
+import type { Organization } from './world/organization.js';
+import type { Principal } from './world/principal.js';
+import { EventHistory } from './cloudtrail/history.js';
+import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
+import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
+import { PersonaResolver } from './activity/persona.js';
+import { VERSION } from './version.js';
+
+/** Options of `createSimulation`. */
+export interface SimulationOptions {
+  /** The one seed every random stream derives from. @defaultValue 0 */
+  seed?: Seed;
+  /** Virtual start time. @defaultValue '2026-01-01T00:00:00Z' */
+  start?: Instant;
+  /** Operation catalog. @defaultValue the built-in catalog (hand-tuned + AWS API models) */
+  catalog?: Catalog;
+  /** Keep every record in memory for `records()`. Turn off for very large runs that stream through `onRecord`. @defaultValue true */
+  keepRecords?: boolean;
+  /** Model LookupEvents' 2 requests per second per account and region (ThrottlingException). @defaultValue false */
+  throttleLookups?: boolean;
+}
+
+/** Receives every record as it is recorded, in clock order. */
+export type RecordListener = (record: CloudTrailRecord) => void;
+
+/** Filter for `records()`. */
+export interface RecordFilter {
+  accountId?: string;
+  region?: string;
+  eventName?: string;
+  eventSource?: string;
+  eventCategory?: CloudTrailRecord['eventCategory'];
+}
+
+const principalSims = new WeakMap<object, Simulation>();
+
+/**
+ * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity
+ * produces. Same seed and same scenario give the same records, byte for byte.
+ *
+ * @example
+ * const sim = createSimulation({ seed: 7, start: '2026-03-01T09:00:00Z' });
+ * const prod = sim.addAccount({ name: 'prod', regions: ['us-east-1', 'eu-west-1'] });
+ * const alice = prod.iamUser('alice');
+ * sim.call(alice, 'iam:CreateUser', { userName: 'bob' });
+ * sim.advance('5m');
+ * const page = sim.lookupEvents({ accountId: prod.id, region: 'us-east-1', LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'CreateUser' }] });
+ */
+export class Simulation {
+  readonly seed: Seed;
+  readonly clock: VirtualClock;
+  readonly world: World;
+  readonly catalog: Catalog;
+  /** trailsim version that made this output: same seed and same major version give the same bytes. */
+  readonly version = VERSION;
+  private readonly rng: Random;
+  private readonly directRng: Random;
+  private readonly stored: CloudTrailRecord[] = [];
+  private readonly keep: boolean;
+  private readonly listeners: RecordListener[] = [];
+  private readonly histories = new Map<string, EventHistory>();
+  private readonly throttle: boolean;
+  private readonly specCache = new Map<string, OperationSpec>();
+  private recordCount = 0;
+
+  constructor(options: SimulationOptions = {}) {
+    this.seed = options.seed ?? 0;
+    this.rng = new Random(this.seed);
+    this.directRng = this.rng.fork('direct');
+    this.clock = new VirtualClock(options.start ?? '2026-01-01T00:00:00Z');
+    this.world = new World(this.rng.fork('world'), () => this.clock.now());
+    this.catalog = options.catalog ?? defaultCatalog();
+    this.keep = options.keepRecords ?? true;
+    this.throttle = options.throttleLookups ?? false;
+  }
+
+  /** Current virtual time, epoch ms. */
+  get now(): number {
+    return this.clock.now();
+  }
+
+  /** Moves virtual time forward, running scheduled activity on the way. */
+  advance(d: Duration): this {
+    this.clock.advance(d);
+    return this;
+  }
+
+  advanceTo(t: Instant): this {
+    this.clock.advanceTo(t);
+    return this;
+  }
+
+  /** Adds an account (its id drawn from the seed by name when not given) with a starting set of resources. */
+  addAccount(opts: AccountOptions = {}, populate: PopulateConstraints = {}): Account {
+    const a = this.world.addAccount(opts, populate);
+    principalSims.set(a, this);
+    return a;
+  }
+
+  /** Makes `management` the management account of a new organization holding every account. */
+  createOrganization(management: Account, id?: string): Organization {
+    return this.world.createOrganization(management, id);
+  }
+
+  /** An account by id or name. */
+  account(idOrName: string): Account {
+    return this.world.account(idOrName);
+  }
+
+  /** The operation for a name such as `iam:CreateUser`; throws UnknownOperationError. */
+  operation(name: string): OperationSpec {
+    const cached = this.specCache.get(name);
+    if (cached) return cached;
+    const spec = this.catalog.resolve(name);
+    this.specCache.set(name, spec);
+    return spec;
+  }
+
+  /**
+   * `principal` calls `operation` now. Returns the caller's record (the resource owner's
+   * copy of a cross-account call is recorded too). Validation happens before anything is
+   * recorded: an unknown operation or bad option throws and records nothing.
+   */
+  call(principal: Principal, operation: string, params?: JsonObject, opts: CallOptions = {}): CloudTrailRecord {
+    const spec = this.operation(operation);
+    const region = this.regionFor(spec, principal, opts.region);
+    const records = buildRecords(spec, principal, params, opts, {
+      rng: this.directRng,
+      world: this.world,
+      time: this.clock.now(),
+      region,
+      resolveError: resolveCallError,
+    });
+    for (const r of records) this.ingest(r);
+    return records[0];
+  }
+
+  /** Records a record made elsewhere (replayed real logs, Insights), in clock order with the rest. */
+  ingest(record: CloudTrailRecord): void {
+    this.recordCount++;
+    if (this.keep) this.stored.push(record);
+    if (record.eventCategory === 'Management' || record.eventCategory === 'Insight') {
+      const acct = record.recipientAccountId;
+      if (acct) this.historyFor(acct, record.awsRegion).ingest(record);
+    }
+    for (const l of this.listeners) l(record);
+  }
+
+  /** Subscribes to every record from now on; returns the unsubscribe function. */
+  onRecord(listener: RecordListener): () => void {
+    this.listeners.push(listener);
+    return () => {
+      const i = this.listeners.indexOf(listener);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  /** Records so far, in the order they were recorded (clock order), optionally filtered. */
+  records(filter: RecordFilter = {}): CloudTrailRecord[] {
+    if (!this.keep) throw new TrailsimInputError('records() is unavailable: this simulation was created with keepRecords: false; use onRecord().');
+    const { accountId, region, eventName, eventSource, eventCategory } = filter;
+    if (!accountId && !region && !eventName && !eventSource && !eventCategory) return this.stored.slice();
+    return this.stored.filter(
+      (r) =>
+        (!accountId || r.recipientAccountId === accountId) &&
+        (!region || r.awsRegion === region) &&
+        (!eventName || r.eventName === eventName) &&
+        (!eventSource || r.eventSource === eventSource) &&
+        (!eventCategory || r.eventCategory === eventCategory),
+    );
+  }
+
+  /** How many records have been recorded. */
+  get recordTotal(): number {
+    return this.recordCount;
+  }
+
+  /** The event history of one account and region. */
+  history(accountId: string, region: string): EventHistory {
+    this.world.account(accountId);
+    return this.historyFor(this.world.account(accountId).id, region);
+  }
+
+  /** LookupEvents in one account and region (default: the first account, its default region). */
+  lookupEvents(input: LookupEventsInput & { accountId?: string; region?: string } = {}): LookupEventsOutput {
+    const { accountId, region, ...rest } = input;
+    const account = accountId ? this.world.account(accountId) : this.firstAccount();
+    return this.historyFor(account.id, region ?? account.defaultRegion).lookupEvents(rest);
+  }
+
+  /**
+   * Adds generated background traffic, run as the clock advances. Calls are planned one
+   * shard (account, region, UTC day) at a time from that shard's own streams; see `ShardKey`.
+   */
+  addTraffic(options: TrafficOptions): Traffic {
+    const traffic = new Traffic(options, (n) => this.operation(n));
+    const shards = this.trafficShards(traffic);
+    // Create every persona principal now, so generated calls never add resources that
+    // another shard's calls could then pick (shards stay independent).
+    for (const { account } of shards) {
+      const resolver = new PersonaResolver(account);
+      for (const p of traffic.personas) resolver.principal(p, this.clock.now(), this.rng);
+    }
+    new TrafficDriver(this, traffic, shards).start();
+    return traffic;
+  }
+
+  /** The records one shard of `traffic` produces, generated alone (not recorded). */
+  generateShard(traffic: Traffic, key: ShardKey): CloudTrailRecord[] {
+    const account = this.world.account(key.accountId);
+    const intents = traffic.shardIntents(this.rng, account, key.region, key.day);
+    const rng = this.shardCallRng(traffic, key);
+    const out: CloudTrailRecord[] = [];
+    for (const it of intents) for (const r of this.buildIntent(it, key.region, rng)) out.push(r);
+    return out;
+  }
+
+  /** @internal */
+  shardCallRng(traffic: Traffic, key: ShardKey): Random {
+    return this.rng.fork(traffic.name, key.accountId, key.region, key.day, 'calls');
+  }
+
+  /** @internal */
+  trafficShards(traffic: Traffic): { account: Account; region: string }[] {
+    const out: { account: Account; region: string }[] = [];
+    const accounts = traffic.options.accounts ? traffic.options.accounts.map((a) => this.world.account(a)) : [...this.world.accounts.values()];
+    for (const account of accounts) {
+      for (const region of traffic.options.regions ?? account.regions) out.push({ account, region });
+    }
+    return out;
+  }
+
+  /** @internal */
+  shardIntents(traffic: Traffic, account: Account, region: string, day: string): CallIntent[] {
+    return traffic.shardIntents(this.rng, account, region, day);
+  }
+
+  /** @internal Builds the records of one planned call. */
+  buildIntent(it: CallIntent, shardRegion: string, rng: Random): CloudTrailRecord[] {
+    const spec = it.spec;
+    let error: CallOptions['error'];
+    if (it.fail) {
+      const modes = spec.errors ?? [];
+      error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
+    }
+    return buildRecords(spec, it.principal, undefined, error ? { error } : {}, {
+      rng,
+      world: this.world,
+      time: it.time,
+      region: spec.global ? globalRegionOf(it.principal.account.partition) : shardRegion,
+      resolveError: resolveCallError,
+    });
+  }
+
+  private regionFor(spec: OperationSpec, principal: Principal, region?: string): string {
+    if (spec.global) return globalRegionOf(principal.account.partition);
+    const acct = principal.account as Account;
+    return region ?? acct.defaultRegion ?? 'us-east-1';
+  }
+
+  private firstAccount(): Account {
+    const a = this.world.accounts.values().next().value;
+    if (!a) throw new TrailsimInputError('This simulation has no account yet: call addAccount() first.');
+    return a;
+  }
+
+  private historyFor(accountId: string, region: string): EventHistory {
+    const key = `${accountId}|${region}`;
+    let h = this.histories.get(key);
+    if (!h) {
+      h = new EventHistory({ accountId, region, now: () => this.clock.now(), throttle: this.throttle });
+      this.histories.set(key, h);
+    }
+    return h;
+  }
+}
+
+/**
+ * Runs a traffic on the clock: at each UTC day, plans every shard's calls, merges them by
+ * (time, shard order, position in shard) and keeps one clock callback pending for the next call.
+ */
+class TrafficDriver {
+  private queue: { it: CallIntent; region: string; rng: Random }[] = [];
+  private pos = 0;
+  private day: number;
+
+  constructor(private readonly sim: Simulation, private readonly traffic: Traffic, private readonly shards: { account: Account; region: string }[]) {
+    this.day = Math.floor(sim.now / MS_PER_DAY) * MS_PER_DAY;
+  }
+
+  start(): void {
+    this.planDay();
+  }
+
+  private planDay(): void {
+    const day = utcDay(this.day);
+    const from = this.sim.now;
+    const lists = this.shards.map(({ account, region }) => {
+      const key: ShardKey = { accountId: account.id, region, day };
+      const rng = this.sim.shardCallRng(this.traffic, key);
+      return this.sim.shardIntents(this.traffic, account, region, day).map((it) => ({ it, region, rng }));
+    });
+    const merged: { it: CallIntent; region: string; rng: Random; s: number; i: number }[] = [];
+    lists.forEach((l, s) => l.forEach((e, i) => merged.push({ ...e, s, i })));
+    merged.sort((a, b) => a.it.time - b.it.time || a.s - b.s || a.i - b.i);
+    // Calls planned before the simulation's start time (mid-day start) are skipped, but
+    // still consume their stream positions so later calls match a full-day run.
+    this.queue = merged;
+    this.pos = 0;
+    while (this.pos < this.queue.length && this.queue[this.pos].it.time < from) {
+      const q = this.queue[this.pos++];
+      this.sim.buildIntent(q.it, q.region, q.rng);
+    }
+    this.scheduleNext();
+  }
+
+  private scheduleNext(): void {
+    if (this.pos < this.queue.length) {
+      this.sim.clock.schedule(this.queue[this.pos].it.time, () => this.fire());
+    } else {
+      this.day += MS_PER_DAY;
+      this.sim.clock.schedule(this.day, () => this.planDay());
+    }
+  }
+
+  private fire(): void {
+    const now = this.sim.now;
+    // Run every call due at this instant in one callback (cheaper than one timer each).
+    while (this.pos < this.queue.length && this.queue[this.pos].it.time <= now) {
+      const q = this.queue[this.pos++];
+      for (const r of this.sim.buildIntent(q.it, q.region, q.rng)) this.sim.ingest(r);
+    }
+    this.scheduleNext();
+  }
+}
+
+/** Creates a simulation. */
+export function createSimulation(options: SimulationOptions = {}): Simulation {
+  return new Simulation(options);
+}
+
+/** @internal The simulation an account was added to. */
+export function simulationOf(account: object): Simulation | undefined {
+  return principalSims.get(account);
+}
+
+export { shardName, parseDuration, toMillis };
+
+/** The shard a record belongs to: the account whose activity caused it, its region, its UTC day. */
+export function shardOf(r: CloudTrailRecord): ShardKey {
+  const u = r.userIdentity;
+  const accountId = u && u.type !== 'AWSService' && u.accountId && /^\d{12}$/.test(u.accountId) ? u.accountId : (r.recipientAccountId ?? '');
+  return { accountId, region: r.awsRegion, day: r.eventTime.slice(0, 10) };
+}
+
+export type { CallContext };
