@@ -53,3 +53,6 @@ export type { LookupEventsInput, LookupEventsOutput, LookupAttribute, LookupAttr
 export { defineScenario, type ScenarioDefinition, type ScenarioContext, type Scenario } from './scenario/define.js';
 export { runScenario, type ScenarioRun } from './scenario/run.js';
 export { generateDataset, type GenerateOptions } from './cli/generate.js';
+
+// Record validator
+export * from './validate/index.js';

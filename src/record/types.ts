@@ -118,7 +118,7 @@ export interface InsightDetails {
       baseline: { average: number };
       insight: { average: number };
       insightDuration?: number;
-      baselineDuration?: number;
+      baselineDuration: number;
     };
     attributions?: InsightAttribution[];
   };

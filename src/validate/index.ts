@@ -1,0 +1,19 @@
+/**
+ * The CloudTrail record validator: `validateRecord` for one record, `validateFile` /
+ * `validateStream` for JSONL and CloudTrail log files (gzip or not) of any size, `RULES`
+ * for the catalogue of rule ids.
+ */
+export { validateRecord, EVENT_TYPES, EVENT_CATEGORIES } from './validate-record.js';
+export {
+  validateFile,
+  validateStream,
+  ValidationRun,
+  RecordSourceError,
+  type RecordResult,
+  type ValidationSummary,
+  type StreamValidateOptions,
+  type InputFormat,
+  type ByteSource,
+} from './stream.js';
+export { RULES, ruleInfo, type RuleId, type RuleInfo } from './rules.js';
+export type { Violation, Severity, Delivery, ValidateOptions } from './types.js';
