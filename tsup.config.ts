@@ -5,10 +5,11 @@ import { defineConfig } from 'tsup';
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
+    sigma: 'src/sigma/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts' } },
+  dts: { entry: { index: 'src/index.ts', sigma: 'src/sigma/index.ts' } },
   sourcemap: true,
   clean: true,
   target: 'node20',

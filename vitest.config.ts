@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   resolve: {
     // Scenarios import from 'trailsim'; in this repo that is the source, not a build.
-    alias: [{ find: /^trailsim$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) }],
+    alias: [
+      { find: /^trailsim$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^trailsim\/sigma$/, replacement: fileURLToPath(new URL('./src/sigma/index.ts', import.meta.url)) },
+    ],
   },
   test: {
     include: ['test/**/*.test.ts'],

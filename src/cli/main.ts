@@ -9,6 +9,7 @@ import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { generateDataset } from './generate.js';
 import { validateCommand } from './validate.js';
+import { detectCommand } from './detect.js';
 import { VERSION } from '../version.js';
 
 interface IO {
@@ -25,6 +26,7 @@ Commands:
   run <scenario.ts>   run a scenario script and write its records
   generate            generate background traffic for N accounts, regions and days
   validate <file...>  check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)
+  detect              run Sigma rules for CloudTrail over records
 
 Run 'trailsim <command> --help' for a command's options and examples.`,
   run: `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR]
@@ -158,6 +160,8 @@ export async function main(argv: string[], io: IO = { out: (s) => process.stdout
         return await runCommand(rest, io);
       case 'generate':
         return await generateCommand(rest, io);
+      case 'detect':
+        return await detectCommand(rest, io);
       case 'validate':
         if (rest.includes('--help') || rest.includes('-h')) return io.out(HELP.validate), 0;
         return await validateCommand(rest, io);
