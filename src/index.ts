@@ -56,3 +56,7 @@ export { generateDataset, type GenerateOptions } from './cli/generate.js';
 
 // Record validator
 export * from './validate/index.js';
+
+// EventBridge: patterns, buses, rules, targets, CloudTrail delivery
+export * from './bus/pattern/index.js';
+export * from './bus/index.js';

@@ -18,6 +18,7 @@ import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-
 import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
 import { PersonaResolver } from './activity/persona.js';
 import { VERSION } from './version.js';
+import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
 
 /** Options of `createSimulation`. */
 export interface SimulationOptions {
@@ -31,6 +32,10 @@ export interface SimulationOptions {
   keepRecords?: boolean;
   /** Model LookupEvents' 2 requests per second per account and region (ThrottlingException). @defaultValue false */
   throttleLookups?: boolean;
+  /** Keep event history (LookupEvents). Turn off for bulk generation that only writes files. @defaultValue true */
+  eventHistory?: boolean;
+  /** EventBridge: how CloudTrail records reach the default buses, retry back-off, limits. */
+  eventBridge?: EventBridgeOptions;
 }
 
 /** Receives every record as it is recorded, in clock order. */
@@ -66,6 +71,8 @@ export class Simulation {
   readonly catalog: Catalog;
   /** trailsim version that made this output: same seed and same major version give the same bytes. */
   readonly version = VERSION;
+  /** EventBridge buses, rules and targets; CloudTrail records reach the default buses (free until a rule exists). */
+  readonly eventBridge: EventBridgeService;
   private readonly rng: Random;
   private readonly directRng: Random;
   private readonly stored: CloudTrailRecord[] = [];
@@ -73,6 +80,7 @@ export class Simulation {
   private readonly listeners: RecordListener[] = [];
   private readonly histories = new Map<string, EventHistory>();
   private readonly throttle: boolean;
+  private readonly keepHistory: boolean;
   private readonly specCache = new Map<string, OperationSpec>();
   private recordCount = 0;
 
@@ -85,6 +93,8 @@ export class Simulation {
     this.catalog = options.catalog ?? defaultCatalog();
     this.keep = options.keepRecords ?? true;
     this.throttle = options.throttleLookups ?? false;
+    this.keepHistory = options.eventHistory ?? true;
+    this.eventBridge = new EventBridgeService(this, options.eventBridge);
   }
 
   /** Current virtual time, epoch ms. */
@@ -152,7 +162,7 @@ export class Simulation {
   ingest(record: CloudTrailRecord): void {
     this.recordCount++;
     if (this.keep) this.stored.push(record);
-    if (record.eventCategory === 'Management' || record.eventCategory === 'Insight') {
+    if (this.keepHistory && (record.eventCategory === 'Management' || record.eventCategory === 'Insight')) {
       const acct = record.recipientAccountId;
       if (acct) this.historyFor(acct, record.awsRegion).ingest(record);
     }
@@ -278,6 +288,7 @@ export class Simulation {
   }
 
   private historyFor(accountId: string, region: string): EventHistory {
+    if (!this.keepHistory) throw new TrailsimInputError('Event history is off in this simulation (created with eventHistory: false).');
     const key = `${accountId}|${region}`;
     let h = this.histories.get(key);
     if (!h) {
@@ -313,11 +324,18 @@ class TrafficDriver {
       const rng = this.sim.shardCallRng(this.traffic, key);
       return this.sim.shardIntents(this.traffic, account, region, day).map((it) => ({ it, region, rng }));
     });
-    const merged: { it: CallIntent; region: string; rng: Random; s: number; i: number }[] = [];
-    lists.forEach((l, s) => l.forEach((e, i) => merged.push({ ...e, s, i })));
-    merged.sort((a, b) => a.it.time - b.it.time || a.s - b.s || a.i - b.i);
-    // Calls planned before the simulation's start time (mid-day start) are skipped, but
-    // still consume their stream positions so later calls match a full-day run.
+    // Each shard's calls are already in time order: a k-way merge by (time, shard index)
+    // keeps calls of one shard in their order and is cheaper than sorting everything.
+    const merged: { it: CallIntent; region: string; rng: Random }[] = [];
+    const heads = lists.map(() => 0);
+    for (;;) {
+      let best = -1;
+      for (let s = 0; s < lists.length; s++) {
+        if (heads[s] < lists[s].length && (best < 0 || lists[s][heads[s]].it.time < lists[best][heads[best]].it.time)) best = s;
+      }
+      if (best < 0) break;
+      merged.push(lists[best][heads[best]++]);
+    }
     this.queue = merged;
     this.pos = 0;
     while (this.pos < this.queue.length && this.queue[this.pos].it.time < from) {
