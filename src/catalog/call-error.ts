@@ -1,7 +1,7 @@
 import { TrailsimInputError } from '../core/errors.js';
 import type { CallContext, OperationSpec } from './types.js';
 import type { JsonObject } from '../record/types.js';
-import { accessDeniedError } from './access-denied.js';
+import { ACCESS_DENIED_REASONS, accessDeniedError, type AccessDeniedReason } from './access-denied.js';
 
 /** A failure as a record carries it. */
 export interface ResolvedCallError {
@@ -27,10 +27,11 @@ export function resolveCallError(spec: OperationSpec, ctx: CallContext, request:
   if (typeof error !== 'string' || error === '') throw new TrailsimInputError('error must be an error code string or { code?, message }.');
   const mode = spec.errors?.find((m) => m.code === error);
   if (mode) return mode.messageOnly ? { message: mode.message(ctx, request) } : { code: mode.code, message: mode.message(ctx, request) };
-  if (SCP_ALIASES.has(error)) return accessDeniedError(spec, ctx, 'scp');
-  if (ACCESS_DENIED_ALIASES.has(error)) return accessDeniedError(spec, ctx, 'identity-policy');
+  if (SCP_ALIASES.has(error)) return accessDeniedError(spec, ctx, 'scp', request);
+  if ((ACCESS_DENIED_REASONS as readonly string[]).includes(error)) return accessDeniedError(spec, ctx, error as AccessDeniedReason, request);
+  if (ACCESS_DENIED_ALIASES.has(error)) return accessDeniedError(spec, ctx, 'identity-policy', request);
   const known = (spec.errors ?? []).map((m) => m.code);
   throw new TrailsimInputError(
-    `Operation ${spec.service}:${spec.name} has no error mode '${error}'. Use one of: ${[...known, 'AccessDenied', 'SCP'].join(', ')}, or pass { code, message }.`,
+    `Operation ${spec.service}:${spec.name} has no error mode '${error}'. Use one of: ${[...known, 'AccessDenied', 'SCP', ...ACCESS_DENIED_REASONS].join(', ')}, or pass { code, message }.`,
   );
 }

@@ -143,6 +143,8 @@ export interface OperationSpec {
   readonly redact?: (request: JsonObject) => JsonObject;
   /** Ways this operation fails besides the generic access-denied modes. */
   readonly errors?: readonly ErrorMode[];
+  /** How a failed call's record differs from a successful one beyond the error fields (a denied AssumeRole writes requestParameters null and no resources). */
+  readonly onError?: { readonly nullRequest?: boolean; readonly omitResources?: boolean };
   /** Where this entry comes from: hand-tuned from real records, or generated from AWS's API models. */
   readonly origin?: 'hand' | 'model' | 'user';
 }

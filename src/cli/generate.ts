@@ -40,7 +40,7 @@ export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traff
   const startDay = o.start ?? '2026-01-01';
   const from = toMillis(/^\d{4}-\d{2}-\d{2}$/.test(startDay) ? `${startDay}T00:00:00Z` : startDay, '--start');
   if (from % 86_400_000 !== 0) throw new TrailsimInputError(`--start must be a UTC day (YYYY-MM-DD); got ${startDay}.`);
-  const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false });
+  const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false, eventHistory: false });
   const list = [];
   for (let i = 1; i <= accounts; i++) list.push(sim.addAccount({ name: `account-${i}`, regions }));
   sim.createOrganization(list[0]);

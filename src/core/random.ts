@@ -9,6 +9,8 @@
 
 const ALNUM_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const HEX = '0123456789abcdef';
+/** Two hex digits for each byte: uuid() is on the per-record hot path. */
+const HEX_BYTE: string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
 
 function mix32(h: number): number {
   h ^= h >>> 16;
@@ -150,12 +152,14 @@ export class Random {
   /** A version-4 UUID, lower case (CloudTrail's eventID format). */
   uuid(): string {
     const w0 = this.uint32(), w1 = this.uint32(), w2 = this.uint32(), w3 = this.uint32();
-    const h = (w: number) => w.toString(16).padStart(8, '0');
-    const a = h(w0);
-    const b = h(w1);
-    const c = h(((w2 & 0x3fffffff) | 0x80000000) >>> 0);
-    const d = h(w3);
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${c.slice(0, 4)}-${c.slice(4)}${d}`;
+    const H = HEX_BYTE;
+    return (
+      H[w0 >>> 24] + H[(w0 >>> 16) & 255] + H[(w0 >>> 8) & 255] + H[w0 & 255] + '-' +
+      H[w1 >>> 24] + H[(w1 >>> 16) & 255] + '-' +
+      H[0x40 | ((w1 >>> 8) & 15)] + H[w1 & 255] + '-' +
+      H[0x80 | ((w2 >>> 24) & 63)] + H[(w2 >>> 16) & 255] + '-' +
+      H[(w2 >>> 8) & 255] + H[w2 & 255] + H[w3 >>> 24] + H[(w3 >>> 16) & 255] + H[(w3 >>> 8) & 255] + H[w3 & 255]
+    );
   }
 
   /** Shuffled copy. */

@@ -11,8 +11,16 @@ export function toMillis(t: Instant, what = 'time'): number {
 }
 
 /** CloudTrail's eventTime: UTC, second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
+let lastSecond = NaN;
+let lastText = '';
 export function formatEventTime(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 19) + 'Z';
+  // Consecutive records usually share a second: reuse the last formatting.
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastText = new Date(sec * 1000).toISOString().slice(0, 19) + 'Z';
+    lastSecond = sec;
+  }
+  return lastText;
 }
 
 /** The UTC day of an instant, `YYYY-MM-DD`: the day part of a shard key. */

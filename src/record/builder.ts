@@ -4,6 +4,8 @@ import { formatEventTime } from '../core/time.js';
 import type { CallContext, ErrorMode, OperationSpec, WorldView } from '../catalog/types.js';
 import type { Principal } from '../world/principal.js';
 import { TLS_SUITES } from '../world/pools.js';
+import { finalizeRecord } from '../catalog/finalize.js';
+import { requestFor } from '../catalog/request.js';
 import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type UserIdentity } from './types.js';
 
 /** A failure to record instead of success. */
@@ -45,12 +47,6 @@ export interface BuildEnv {
   readonly resolveError: (spec: OperationSpec, ctx: CallContext, request: JsonObject | null, error: string | CallError) => CallError;
 }
 
-function mergeParams(generated: JsonObject | null, given: JsonObject | undefined): JsonObject | null {
-  if (!given || Object.keys(given).length === 0) return generated;
-  if (!generated) return { ...given };
-  return { ...generated, ...given };
-}
-
 /**
  * Turns one call into its record(s): the caller's copy, and, when the call touches a
  * resource another account owns, the owner's copy (same sharedEventID, its own eventID,
@@ -71,7 +67,8 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     params: params ?? {},
     world: env.world,
   };
-  const request = mergeParams(spec.request ? spec.request(ctx) : null, params);
+  // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does.
+  let request = requestFor(spec, ctx);
   const eventType = spec.eventType ?? 'AwsApiCall';
   const error = opts.error === undefined ? undefined : env.resolveError(spec, ctx, request, opts.error);
   let response: JsonObject | null = null;
@@ -79,7 +76,9 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   else if (eventType === 'AwsConsoleSignIn') response = { ConsoleLogin: 'Failure' };
   let additional = spec.additionalEventData ? spec.additionalEventData(ctx, request) : undefined;
   if (opts.additionalEventData) additional = { ...(additional ?? {}), ...opts.additionalEventData };
-  const resources = opts.resources ?? (spec.resources ? spec.resources(ctx, request, response) : undefined);
+  const host = spec.host ? spec.host(region, request) : undefined;
+  if (error && spec.onError?.nullRequest) request = null;
+  const resources = opts.resources ?? (error && spec.onError?.omitResources ? undefined : spec.resources ? spec.resources(ctx, request, response) : undefined);
   const invokedBy = principal.profile.invokedBy;
 
   const r = {} as CloudTrailRecord;
@@ -121,10 +120,11 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
   if (spec.tls !== false && !invokedBy && eventType !== 'AwsServiceEvent') {
     const [tlsVersion, cipherSuite] = TLS_SUITES[rng.int(TLS_SUITES.length)];
-    r.tlsDetails = { tlsVersion, cipherSuite, clientProvidedHostHeader: spec.host ? spec.host(region) : `${spec.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com` };
+    r.tlsDetails = { tlsVersion, cipherSuite, clientProvidedHostHeader: host ?? `${spec.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com` };
   }
-  if (!shared) return [r];
-  return [r, ownerCopy(r, owner!, identity, rng)];
+  const caller = finalizeRecord(r);
+  if (!shared) return [caller];
+  return [caller, ownerCopy(caller, owner!, identity, rng)];
 }
 
 /** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */

@@ -1,0 +1,217 @@
+import type { JsonObject, JsonValue } from '../record/types.js';
+import type { CallContext, OperationSpec, ResourceType } from './types.js';
+import { modelServices, type ModelMember, type ModelOperation, type ModelService } from './model-data.js';
+import { API_VERSION_WRITERS } from './model-rules.js';
+import { HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex } from './util.js';
+
+/**
+ * Operations of the long tail, built from the generated API models. Their requests hold
+ * the operation's required top-level members, keyed as CloudTrail writes them (first
+ * letter lowered), with values made up from the member's name and type: ARNs for `*Arn`,
+ * world resources for well-known names (`instanceId`, `bucketName`, `roleName`...),
+ * `HIDDEN_DUE_TO_SECURITY_REASONS` for members the model marks sensitive, nothing for
+ * blobs (CloudTrail does not write binary payloads). responseElements are null: the models
+ * do not say which output fields CloudTrail keeps. Hand-tuned operations replace these.
+ */
+
+/** Data-plane operations of model-only services, and the data resource type that selects them. */
+function dataResourceTypeOf(service: ModelService, op: ModelOperation): string | undefined {
+  const n = op.name;
+  switch (service.eventSource) {
+    case 's3.amazonaws.com':
+      if (service.id === 's3' && (/Object(?!LockConfiguration)|MultipartUpload|UploadPart|ListParts/.test(n))) return 'AWS::S3::Object';
+      return undefined;
+    case 'sns.amazonaws.com':
+      return n === 'Publish' || n === 'PublishBatch' ? 'AWS::SNS::Topic' : undefined;
+    case 'sqs.amazonaws.com':
+      return /Message/.test(n) ? 'AWS::SQS::Queue' : undefined;
+    case 'kinesis.amazonaws.com':
+      return /^(PutRecords?|GetRecords|GetShardIterator|SubscribeToShard)$/.test(n) ? 'AWS::Kinesis::Stream' : undefined;
+    case 'ebs.amazonaws.com':
+      return 'AWS::EC2::Snapshot';
+    case 'dynamodb.amazonaws.com':
+      if (service.id === 'streams.dynamodb') return 'AWS::DynamoDB::Stream';
+      return /^(GetItem|PutItem|UpdateItem|DeleteItem|Query|Scan|BatchGetItem|BatchWriteItem|TransactGetItems|TransactWriteItems|ExecuteStatement|BatchExecuteStatement|ExecuteTransaction)$/.test(n) ? 'AWS::DynamoDB::Table' : undefined;
+    case 'lambda.amazonaws.com':
+      return n === 'Invoke' || n === 'InvokeWithResponseStream' ? 'AWS::Lambda::Function' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** World resource types behind well-known member keys. */
+const KEY_RESOURCES: Record<string, ResourceType> = {
+  instanceId: 'AWS::EC2::Instance',
+  groupId: 'AWS::EC2::SecurityGroup',
+  securityGroupId: 'AWS::EC2::SecurityGroup',
+  vpcId: 'AWS::EC2::VPC',
+  subnetId: 'AWS::EC2::Subnet',
+  volumeId: 'AWS::EC2::Volume',
+  snapshotId: 'AWS::EC2::Snapshot',
+  networkAclId: 'AWS::EC2::NetworkAcl',
+  routeTableId: 'AWS::EC2::RouteTable',
+  keyName: 'AWS::EC2::KeyPair',
+  bucket: 'AWS::S3::Bucket',
+  bucketName: 'AWS::S3::Bucket',
+  userName: 'AWS::IAM::User',
+  roleName: 'AWS::IAM::Role',
+  functionName: 'AWS::Lambda::Function',
+  tableName: 'AWS::DynamoDB::Table',
+  keyId: 'AWS::KMS::Key',
+  trailName: 'AWS::CloudTrail::Trail',
+  dBInstanceIdentifier: 'AWS::RDS::DBInstance',
+  dBClusterIdentifier: 'AWS::RDS::DBCluster',
+  secretId: 'AWS::SecretsManager::Secret',
+  topicArn: 'AWS::SNS::Topic',
+  logGroupName: 'AWS::Logs::LogGroup',
+};
+
+/** Keys whose value is the resource's ARN rather than its name. */
+const ARN_KEYS = new Set(['topicArn', 'keyId', 'secretId']);
+
+const WORDS = ['prod', 'staging', 'dev', 'shared', 'data', 'analytics', 'payments', 'orders', 'platform', 'ingest'] as const;
+const NOUNS = ['pipeline', 'service', 'worker', 'config', 'job', 'stream', 'app', 'policy', 'profile', 'group'] as const;
+
+function word(ctx: CallContext): string {
+  return `${WORDS[ctx.rng.int(WORDS.length)]}-${NOUNS[ctx.rng.int(NOUNS.length)]}-${hex(ctx.rng, 4)}`;
+}
+
+function stringValue(ctx: CallContext, service: ModelService, key: string): string {
+  const res = KEY_RESOURCES[key];
+  if (res) {
+    const r = ctx.world.resource(res, ctx.rng, { accountId: ctx.accountId, region: ctx.region });
+    return ARN_KEYS.has(key) ? r.arn : r.name;
+  }
+  const k = key.toLowerCase();
+  if (k.endsWith('arn')) {
+    if (k.startsWith('role') || k.endsWith('rolearn') || k === 'executionrolearn' || k === 'servicerolearn') {
+      return ctx.world.resource('AWS::IAM::Role', ctx.rng, { accountId: ctx.accountId }).arn;
+    }
+    const kind = key.slice(0, key.length - 3).replace(/^resource$/i, 'resource').toLowerCase() || 'resource';
+    return `arn:${ctx.partition}:${service.iamPrefix}:${ctx.region}:${ctx.accountId}:${kind}/${word(ctx)}`;
+  }
+  if (k === 'accountid' || k === 'awsaccountid' || k === 'catalogid') return ctx.accountId;
+  if (k === 'region' || k === 'regionname') return ctx.region;
+  if (k.endsWith('token') && (k.startsWith('client') || k.startsWith('idempotency'))) return ctx.rng.uuid();
+  if (k === 'nexttoken') return hex(ctx.rng, 32);
+  if (k.endsWith('url') || k.endsWith('uri')) return `https://${service.eventSource.replace('.amazonaws.com', '')}.${ctx.region}.amazonaws.com/${word(ctx)}`;
+  if (k.includes('email')) return HIDDEN;
+  if (k === 'description') return 'Managed by Terraform';
+  if (k.includes('policy') || k.includes('document')) return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: `${service.iamPrefix}:*`, Resource: '*' }] });
+  if (k.endsWith('id') || k.endsWith('ids') || k.endsWith('identifier')) return ctx.rng.bool(0.5) ? ctx.rng.uuid() : `${service.iamPrefix.slice(0, 3)}-${hex(ctx.rng, 17)}`;
+  return word(ctx);
+}
+
+function intValue(ctx: CallContext, key: string): number {
+  const k = key.toLowerCase();
+  if (k === 'maxresults' || k === 'maxitems' || k === 'limit') return ctx.rng.pick([10, 50, 100]);
+  if (k.includes('seconds')) return ctx.rng.pick([300, 900, 3600]);
+  if (k.includes('days')) return ctx.rng.pick([1, 7, 30, 90]);
+  if (k.includes('port')) return ctx.rng.pick([22, 443, 5432, 8080]);
+  if (k.includes('count') || k.includes('capacity') || k.includes('size')) return 1 + ctx.rng.int(10);
+  return 1 + ctx.rng.int(100);
+}
+
+function memberValue(ctx: CallContext, service: ModelService, m: ModelMember): JsonValue | undefined {
+  switch (m.type) {
+    case 'S': return HIDDEN;
+    case 's': return stringValue(ctx, service, m.key);
+    case 'i': return intValue(ctx, m.key);
+    case 'f': return Math.round(ctx.rng.next() * 1000) / 10;
+    case 'b': {
+      const k = m.key.toLowerCase();
+      return k === 'dryrun' || k === 'force' ? false : k.startsWith('enable') ? true : ctx.rng.bool();
+    }
+    case 't': return sdkDate(ctx.time - ctx.rng.int(7 * 86_400_000));
+    case 'B': return undefined;
+    case 'l': return [stringValue(ctx, service, m.key.replace(/s$/, ''))];
+    case 'L': return [];
+    case 'm': return {};
+    case 'o': return {};
+  }
+}
+
+/**
+ * EC2 logs its newer APIs as `{<Op>Request: {...}}` with the query's PascalCase names and
+ * list members as `{content, tag}` (samples: DescribeHosts, DescribeInstanceCreditSpecifications,
+ * DeleteFlowLogs), and `{<Op>Request: ""}` when there are no parameters
+ * (DescribeNatGateways). Most operations in today's EC2 model postdate the classic
+ * `filterSet`/`instancesSet` style, which the hand-tuned EC2 operations use.
+ */
+function ec2RequestBuilder(service: ModelService, op: ModelOperation): (ctx: CallContext) => JsonObject {
+  const wrapper = `${op.name}Request`;
+  if (op.members.length === 0) return () => ({ [wrapper]: '' });
+  return (ctx) => {
+    const body: JsonObject = {};
+    for (const m of op.members) {
+      const v = memberValue(ctx, service, m);
+      if (v === undefined) continue;
+      const key = m.key.charAt(0).toUpperCase() + m.key.slice(1);
+      body[key] = Array.isArray(v) ? { content: v[0] ?? '', tag: 1 } : v;
+    }
+    return { [wrapper]: body };
+  };
+}
+
+function requestBuilder(service: ModelService, op: ModelOperation): (ctx: CallContext) => JsonObject | null {
+  if (service.eventSource === 'ec2.amazonaws.com') return ec2RequestBuilder(service, op);
+  const members = op.members;
+  const isS3 = service.eventSource === 's3.amazonaws.com';
+  if (members.length === 0 && !isS3) return () => null;
+  return (ctx) => {
+    const r: JsonObject = {};
+    for (const m of members) {
+      if (isS3 && m.key === 'bucket') {
+        const b = typeof ctx.params.bucketName === 'string' ? ctx.params.bucketName : stringValue(ctx, service, 'bucket');
+        r.bucketName = b;
+        r.Host = s3Host(b, ctx.region);
+        continue;
+      }
+      const v = memberValue(ctx, service, m);
+      if (v !== undefined) r[m.key] = v;
+    }
+    if (isS3 && r.Host === undefined) r.Host = ctx.region === 'us-east-1' ? 's3.amazonaws.com' : `s3.${ctx.region}.amazonaws.com`;
+    return r;
+  };
+}
+
+/** The OperationSpec of one modelled operation. */
+export function modelOperationSpec(service: ModelService, op: ModelOperation): OperationSpec {
+  const spec: { -readonly [K in keyof OperationSpec]: OperationSpec[K] } = {
+    service: service.iamPrefix,
+    name: op.name,
+    eventSource: service.eventSource,
+    readOnly: op.readOnly,
+    category: 'Management',
+    origin: 'model',
+    request: requestBuilder(service, op),
+  };
+  if (op.eventName) spec.eventName = op.eventName;
+  if (service.global) spec.global = true;
+  const writer = API_VERSION_WRITERS[service.eventSource];
+  if (writer) spec.apiVersion = writer(service.apiVersion);
+  const drt = dataResourceTypeOf(service, op);
+  if (drt) {
+    spec.category = 'Data';
+    spec.dataResourceType = drt;
+  }
+  if (service.eventSource === 's3.amazonaws.com') {
+    spec.requestIdStyle = 's3';
+    spec.additionalEventData = (ctx) => s3AdditionalEventData(ctx, 0, op.readOnly ? 100 + ctx.rng.int(500) : 0);
+  }
+  return Object.freeze(spec) as OperationSpec;
+}
+
+/**
+ * Every modelled operation. Several models can share an eventSource (RDS, Neptune and
+ * DocumentDB all log as rds.amazonaws.com; S3 and S3 Control as s3.amazonaws.com); when two
+ * define the same operation name, the model named like the eventSource (`rds`, `s3`,
+ * `elasticloadbalancing`) comes last so that, registered in this order, it wins.
+ */
+export function modelOperationSpecs(): OperationSpec[] {
+  const primary = (s: ModelService) => (s.eventSource === `${s.id}.amazonaws.com` ? 1 : 0);
+  const services = [...modelServices()].sort((a, b) => primary(a) - primary(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const out: OperationSpec[] = [];
+  for (const s of services) for (const op of s.operations) out.push(modelOperationSpec(s, op));
+  return out;
+}
