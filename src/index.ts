@@ -60,3 +60,9 @@ export * from './validate/index.js';
 // EventBridge: patterns, buses, rules, targets, CloudTrail delivery
 export * from './bus/pattern/index.js';
 export * from './bus/index.js';
+
+// Catalog of operations
+export { Catalog, defaultCatalog, validateOperationSpec, type CatalogFilter } from './catalog/catalog.js';
+export { accessDeniedError, ACCESS_DENIED_REASONS, type AccessDeniedReason } from './catalog/access-denied.js';
+export { applySizeLimits } from './catalog/size-limits.js';
+export type { CallContext, WorldView, WorldResource, ResourceType, ErrorMode, OperationSpec } from './catalog/types.js';
