@@ -125,7 +125,7 @@ export function insight(s: InsightSpec): CloudTrailRecord {
       eventSource: s.source ?? 'ec2.amazonaws.com',
       eventName: s.name ?? 'RunInstances',
       insightType: 'ApiCallRateInsight',
-      insightContext: { statistics: { baseline: { average: 0.1 }, insight: { average: 5 } } },
+      insightContext: { statistics: { baseline: { average: 0.1 }, insight: { average: 5 }, baselineDuration: 10080 } },
     },
   };
 }
