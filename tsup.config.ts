@@ -6,10 +6,21 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     sigma: 'src/sigma/index.ts',
+    arbitraries: 'src/testing/arbitraries/index.ts',
+    vitest: 'src/testing/vitest/index.ts',
+    'aws-sdk': 'src/testing/aws-sdk/index.ts',
     'cli/main': 'src/cli/main.ts',
   },
   format: ['esm', 'cjs'],
-  dts: { entry: { index: 'src/index.ts', sigma: 'src/sigma/index.ts' } },
+  dts: {
+    entry: {
+      index: 'src/index.ts',
+      sigma: 'src/sigma/index.ts',
+      arbitraries: 'src/testing/arbitraries/index.ts',
+      vitest: 'src/testing/vitest/index.ts',
+      'aws-sdk': 'src/testing/aws-sdk/index.ts',
+    },
+  },
   sourcemap: true,
   clean: true,
   target: 'node20',
