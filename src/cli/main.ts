@@ -11,6 +11,7 @@ import { generateDataset } from './generate.js';
 import { validateCommand } from './validate.js';
 import { detectCommand } from './detect.js';
 import { VERSION } from '../version.js';
+import { createProgress } from './progress.js';
 
 interface IO {
   out: (s: string) => void;
@@ -123,6 +124,7 @@ async function generateCommand(args: string[], io: IO): Promise<number> {
     return Number(v);
   };
   const started = performance.now();
+  const progress = createProgress('generate');
   const summary = await generateDataset(
     {
       accounts: num(values.accounts, 'accounts'),
@@ -134,8 +136,9 @@ async function generateCommand(args: string[], io: IO): Promise<number> {
       shard: values.shard,
     },
     values.out,
-    (done, total) => io.err(`day ${done}/${total}`),
+    (done, total) => progress.update(done, total, 'days'),
   );
+  progress.stop();
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(values.out, 'records.jsonl')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return 0;
