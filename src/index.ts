@@ -66,3 +66,6 @@ export { Catalog, defaultCatalog, validateOperationSpec, type CatalogFilter } fr
 export { accessDeniedError, ACCESS_DENIED_REASONS, type AccessDeniedReason } from './catalog/access-denied.js';
 export { applySizeLimits } from './catalog/size-limits.js';
 export type { CallContext, WorldView, WorldResource, ResourceType, ErrorMode, OperationSpec } from './catalog/types.js';
+
+// Insights
+export * from './cloudtrail/insights/index.js';

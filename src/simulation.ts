@@ -19,6 +19,8 @@ import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions
 import { PersonaResolver } from './activity/persona.js';
 import { VERSION } from './version.js';
 import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
+import { InsightsEngine } from './cloudtrail/insights/engine.js';
+import type { InsightsPolicy } from './cloudtrail/insights/policy.js';
 
 /** Options of `createSimulation`. */
 export interface SimulationOptions {
@@ -36,6 +38,8 @@ export interface SimulationOptions {
   eventHistory?: boolean;
   /** EventBridge: how CloudTrail records reach the default buses, retry back-off, limits. */
   eventBridge?: EventBridgeOptions;
+  /** Insights detection policy (trailsim's own; AWS does not publish its thresholds). @defaultValue DEFAULT_INSIGHTS_POLICY */
+  insights?: Partial<InsightsPolicy>;
 }
 
 /** Receives every record as it is recorded, in clock order. */
@@ -73,6 +77,8 @@ export class Simulation {
   readonly version = VERSION;
   /** EventBridge buses, rules and targets; CloudTrail records reach the default buses (free until a rule exists). */
   readonly eventBridge: EventBridgeService;
+  /** CloudTrail Insights: idle until enabled for an account (directly or by a trail's insight selectors). */
+  readonly insights: InsightsEngine;
   private readonly rng: Random;
   private readonly directRng: Random;
   private readonly stored: CloudTrailRecord[] = [];
@@ -95,6 +101,7 @@ export class Simulation {
     this.throttle = options.throttleLookups ?? false;
     this.keepHistory = options.eventHistory ?? true;
     this.eventBridge = new EventBridgeService(this, options.eventBridge);
+    this.insights = new InsightsEngine(this, options.insights);
   }
 
   /** Current virtual time, epoch ms. */
