@@ -4,7 +4,8 @@
  * `instanceof` fails. AWS-facing failures use AWS's exception names, so code written
  * against the real SDK can branch on `err.name` unchanged.
  */
-const FOOTPRINT = Symbol.for('trailsim.error');
+/** The symbol every trailsim error carries (`Symbol.for("trailsim.error")`), exported so declarations can name it. */
+export const FOOTPRINT: unique symbol = Symbol.for('trailsim.error');
 
 export class TrailsimError extends Error {
   /** Marks every trailsim error, even across package copies. */
