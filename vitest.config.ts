@@ -8,6 +8,7 @@ export default defineConfig({
       { find: /^trailsim$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
       { find: /^trailsim\/sigma$/, replacement: fileURLToPath(new URL('./src/sigma/index.ts', import.meta.url)) },
       { find: /^trailsim\/arbitraries$/, replacement: fileURLToPath(new URL('./src/testing/arbitraries/index.ts', import.meta.url)) },
+      { find: /^trailsim\/vitest\/setup$/, replacement: fileURLToPath(new URL('./src/testing/vitest/setup.ts', import.meta.url)) },
       { find: /^trailsim\/vitest$/, replacement: fileURLToPath(new URL('./src/testing/vitest/index.ts', import.meta.url)) },
       { find: /^trailsim\/aws-sdk$/, replacement: fileURLToPath(new URL('./src/testing/aws-sdk/index.ts', import.meta.url)) },
     ],

@@ -33,7 +33,8 @@ export function eventSourceFor(modelId: string, endpointPrefix: string, signingN
   const o = EVENT_SOURCE_OVERRIDES[modelId];
   if (o) return `${o}.amazonaws.com`;
   const host = endpointPrefix.includes('.') ? (signingName ?? endpointPrefix.split('.').pop()!) : endpointPrefix;
-  return `${host}.amazonaws.com`;
+  // eventSource is a host name, always lower case (one model spells its prefix IoTSecuredTunneling).
+  return `${host.toLowerCase()}.amazonaws.com`;
 }
 
 /** IAM action prefix: the signing name, else the endpoint prefix (CloudWatch: `cloudwatch`, not `monitoring`). */

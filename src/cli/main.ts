@@ -10,6 +10,7 @@ import { RecordSummary } from './summary.js';
 import { generateDataset } from './generate.js';
 import { validateCommand } from './validate.js';
 import { detectCommand } from './detect.js';
+import { scenariosCommand } from './scenarios.js';
 import { VERSION } from '../version.js';
 import { createProgress } from './progress.js';
 
@@ -28,6 +29,7 @@ Commands:
   generate            generate background traffic for N accounts, regions and days
   validate <file...>  check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)
   detect              run Sigma rules for CloudTrail over records
+  scenarios           list the scenarios that ship with trailsim
 
 Run 'trailsim <command> --help' for a command's options and examples.`,
   run: `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR]
@@ -163,6 +165,8 @@ export async function main(argv: string[], io: IO = { out: (s) => process.stdout
         return await runCommand(rest, io);
       case 'generate':
         return await generateCommand(rest, io);
+      case 'scenarios':
+        return await scenariosCommand(rest, io);
       case 'detect':
         return await detectCommand(rest, io);
       case 'validate':

@@ -8,6 +8,22 @@ import { finalizeRecord } from '../catalog/finalize.js';
 import { requestFor } from '../catalog/request.js';
 import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type UserIdentity } from './types.js';
 
+/**
+ * Console sign-in records carry no access key (real ConsoleLogin samples): the identity
+ * without it, made once per principal identity.
+ */
+const signInIdentities = new WeakMap<UserIdentity, UserIdentity>();
+function signInIdentity(id: UserIdentity): UserIdentity {
+  if (id.accessKeyId === undefined) return id;
+  let out = signInIdentities.get(id);
+  if (!out) {
+    const { accessKeyId: _omit, ...rest } = id;
+    out = Object.freeze(rest) as UserIdentity;
+    signInIdentities.set(id, out);
+  }
+  return out;
+}
+
 /** A failure to record instead of success. */
 export interface CallError {
   /** errorCode; omitted for failures CloudTrail writes with a message only (failed ConsoleLogin). */
@@ -27,8 +43,8 @@ export interface CallOptions {
   userAgent?: string;
   /** Override responseElements of a successful call. */
   response?: JsonObject | null;
-  /** Extra additionalEventData fields, merged over the operation's. */
-  additionalEventData?: JsonObject;
+  /** Extra additionalEventData fields, merged over the operation's; a key set to `undefined` removes that field. */
+  additionalEventData?: { [key: string]: JsonObject[string] | undefined };
   /** Override resources[]. */
   resources?: ResourceRef[];
   /** The call came through this VPC endpoint. */
@@ -75,7 +91,14 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   if (!error) response = opts.response !== undefined ? opts.response : spec.response ? spec.response(ctx, request) : null;
   else if (eventType === 'AwsConsoleSignIn') response = { ConsoleLogin: 'Failure' };
   let additional = spec.additionalEventData ? spec.additionalEventData(ctx, request) : undefined;
-  if (opts.additionalEventData) additional = { ...(additional ?? {}), ...opts.additionalEventData };
+  if (opts.additionalEventData) {
+    const merged: JsonObject = { ...(additional ?? {}) };
+    for (const [k, v] of Object.entries(opts.additionalEventData)) {
+      if (v === undefined) delete merged[k];
+      else merged[k] = v;
+    }
+    additional = merged;
+  }
   const host = spec.host ? spec.host(region, request) : undefined;
   if (error && spec.onError?.nullRequest) request = null;
   const resources = opts.resources ?? (error && spec.onError?.omitResources ? undefined : spec.resources ? spec.resources(ctx, request, response) : undefined);
@@ -83,7 +106,7 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
 
   const r = {} as CloudTrailRecord;
   r.eventVersion = EVENT_VERSION;
-  r.userIdentity = identity;
+  r.userIdentity = eventType === 'AwsConsoleSignIn' ? signInIdentity(identity) : identity;
   r.eventTime = formatEventTime(time);
   r.eventSource = spec.eventSource;
   r.eventName = spec.eventName ?? spec.name;

@@ -23,6 +23,13 @@ export interface ScenarioDefinition {
   seed?: Seed;
   /** Virtual start time. @defaultValue '2026-01-01T00:00:00Z' */
   start?: Instant;
+  /**
+   * Ids (the Sigma rule `id`) of the detection rules this scenario is written to make fire,
+   * e.g. the SigmaHQ CloudTrail rules an attack playbook exercises. Metadata only: running
+   * the scenario does not read it; `trailsim scenarios` lists it and the scenario library's
+   * tests check that these rules, and no others but the noisy hunting rules, fire.
+   */
+  targets?: readonly string[];
   /** The script. */
   run(ctx: ScenarioContext): void | Promise<void>;
 }
@@ -44,6 +51,7 @@ function assertScenarioShape(def: unknown, where: string): asserts def is Scenar
   if (typeof d.name !== 'string' || d.name.trim() === '') throw new InvalidScenarioError(`${where}: scenario needs a non-empty string 'name'.`);
   if (typeof d.run !== 'function') throw new InvalidScenarioError(`${where}: scenario '${d.name}' needs a 'run(ctx)' function.`);
   if (d.seed !== undefined && typeof d.seed !== 'number' && typeof d.seed !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a seed that is neither a number nor a string.`);
+  if (d.targets !== undefined && (!Array.isArray(d.targets) || !d.targets.every((t) => typeof t === 'string' && t !== ''))) throw new InvalidScenarioError(`${where}: scenario '${d.name}' has 'targets' that is not a list of rule ids (strings).`);
 }
 
 /** Checks that a loaded module's default export is a scenario. */

@@ -125,7 +125,9 @@ export function parseArn(v: string): Arn | undefined {
 }
 
 // IAM ARNs have no region; the resource names a user, role or the root (ref §1 ARN formats).
-const IAM_NAME = '[\\w+=,.@-]+';
+// IAM names cannot hold ':', but AWS-reserved roles can: instance-identity credentials use
+// the role name `aws:ec2-instance` (cloudtrail-reference / detection-scenarios.md rule 16).
+const IAM_NAME = '(?:aws:[\\w+=,.@-]+|[\\w+=,.@-]+)';
 const PARTITION_RE = '(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)';
 export const ARN_ROOT = new RegExp(`^arn:${PARTITION_RE}:iam::(\\d{12}):root$`);
 export const ARN_IAM_USER = new RegExp(`^arn:${PARTITION_RE}:iam::(\\d{12}):user/(?:[^/]+/)*(${IAM_NAME})$`);

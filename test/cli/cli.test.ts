@@ -66,7 +66,7 @@ describe('trailsim CLI', () => {
   });
 
   it('every command has --help with an example', async () => {
-    for (const cmd of ['run', 'generate', 'validate', 'detect']) {
+    for (const cmd of ['run', 'generate', 'validate', 'detect', 'scenarios']) {
       const c = io();
       expect(await main([cmd, '--help'], c.io)).toBe(0);
       expect(c.out.join('\n')).toMatch(/Usage: trailsim/);

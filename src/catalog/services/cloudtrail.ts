@@ -63,7 +63,9 @@ const defs: OpDef[] = [
   {
     // Sigma 4db60cc0 fires on any UpdateTrail.
     name: 'UpdateTrail',
-    request: (ctx) => ({ name: trailName(ctx), enableLogFileValidation: true }),
+    // Benign default: turning log-file validation on. A caller that changes other settings
+    // (a new bucket, say) sends only those.
+    request: (ctx): JsonObject => (Object.keys(ctx.params).some((k) => k !== 'name') ? { name: trailName(ctx) } : { name: trailName(ctx), enableLogFileValidation: true }),
     response: trailBody,
     deniedResource: trailRes('name'),
     errors: [NOT_FOUND('name'), err('S3BucketDoesNotExistException', (_c, r) => `S3 bucket ${rstr(r, 's3BucketName') ?? 'unknown'} does not exist.`, 0.3)],

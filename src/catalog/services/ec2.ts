@@ -87,6 +87,9 @@ function wrapped(name: string, readOnly: boolean, body: (ctx: CallContext) => Js
 }
 
 function sgRule(ctx: CallContext, egress: boolean): JsonObject {
+  // The CLI's --protocol/--port/--cidr shortcut sends top-level fields and an empty
+  // ipPermissions (Stratus ec2-security-group-open-port-22-ingress record): no default rule.
+  if (['ipProtocol', 'cidrIp', 'fromPort', 'toPort', 'sourceSecurityGroupName'].some((k) => ctx.params[k] !== undefined)) return { groupId: groupId(ctx), ipPermissions: {} };
   const port = egress ? ctx.rng.pick([443, 5432, 6379]) : ctx.rng.pick([443, 22, 80, 3389, 5432, 8080]);
   return {
     groupId: groupId(ctx),

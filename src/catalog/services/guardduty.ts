@@ -1,3 +1,4 @@
+import type { JsonObject } from '../../record/types.js';
 import type { CallContext } from '../types.js';
 import { defineService, type OpDef } from '../define.js';
 import { err, pick, pstr, rstr, uuid, hex } from '../util.js';
@@ -17,7 +18,9 @@ const NOT_OWNED = err('BadRequestException', 'The request is rejected because th
 
 const defs: OpDef[] = [
   { name: 'CreateDetector', request: (ctx) => ({ enable: true, clientToken: uuid(ctx.rng), findingPublishingFrequency: 'SIX_HOURS' }), response: (ctx) => ({ detectorId: detectorId(ctx) }), errors: [err('BadRequestException', 'The request is rejected because a detector already exists for the current account.')] },
-  { name: 'UpdateDetector', request: (ctx) => ({ detectorId: detectorId(ctx), enable: true, findingPublishingFrequency: ctx.rng.pick(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS']) }), errors: [NOT_OWNED] },
+  // A caller's own settings (`{enable: false}`: `update-detector --no-enable`) are sent alone,
+  // without the benign default's publishing-frequency change.
+  { name: 'UpdateDetector', request: (ctx): JsonObject => (Object.keys(ctx.params).some((k) => k !== 'detectorId') ? { detectorId: detectorId(ctx) } : { detectorId: detectorId(ctx), enable: true, findingPublishingFrequency: ctx.rng.pick(['FIFTEEN_MINUTES', 'ONE_HOUR', 'SIX_HOURS']) }), errors: [NOT_OWNED] },
   { name: 'DeleteDetector', request: (ctx) => ({ detectorId: detectorId(ctx) }), errors: [NOT_OWNED] },
   { name: 'GetDetector', request: (ctx) => ({ detectorId: detectorId(ctx) }), errors: [NOT_OWNED] },
   { name: 'ListDetectors', request: () => null },

@@ -130,7 +130,13 @@ const defs: OpDef[] = [
   }),
   m('UpdateFunctionConfiguration', '20150331v2', {
     // Sigma 97fbabf8 fires when `layers` has at least one element: pass `{layers: [arn]}`.
-    request: (ctx) => ({ functionName: fnArn(ctx, fnName(ctx)), timeout: ctx.rng.pick([15, 30, 60, 300]), memorySize: ctx.rng.pick([128, 256, 512, 1024]) }),
+    // The benign default is a timeout/memory change; a caller that passes its own settings
+    // (layers, environment, role, ...) sends only those, as the Stratus record shows.
+    request: (ctx): JsonObject => {
+      const functionName = fnArn(ctx, fnName(ctx));
+      if (Object.keys(ctx.params).some((k) => k !== 'functionName')) return { functionName };
+      return { functionName, timeout: ctx.rng.pick([15, 30, 60, 300]), memorySize: ctx.rng.pick([128, 256, 512, 1024]) };
+    },
     response: (ctx, r) => configuration(ctx, r),
     deniedResource: fnRes,
     redact: redactEnv,
@@ -141,11 +147,20 @@ const defs: OpDef[] = [
 
   // ---- resource policy
   m('AddPermission', '20150331v2', {
-    request: (ctx) => ({ functionName: fnName(ctx), statementId: pstr(ctx, 'statementId') ?? `${ctx.rng.pick(['s3-invoke', 'events-invoke', 'apigw-invoke'])}-${hex(ctx.rng, 6)}`, action: 'lambda:InvokeFunction', principal: ctx.rng.pick(['s3.amazonaws.com', 'events.amazonaws.com', 'apigateway.amazonaws.com']), sourceAccount: ctx.accountId }),
+    // A service principal is scoped with sourceAccount; a caller-given principal that is not a
+    // service (`*` for a public function URL, an account) gets none unless it passes one.
+    request: (ctx) => {
+      const functionName = fnName(ctx);
+      const statementId = pstr(ctx, 'statementId') ?? `${ctx.rng.pick(['s3-invoke', 'events-invoke', 'apigw-invoke'])}-${hex(ctx.rng, 6)}`;
+      const principal = pstr(ctx, 'principal') ?? ctx.rng.pick(['s3.amazonaws.com', 'events.amazonaws.com', 'apigateway.amazonaws.com']);
+      return { functionName, statementId, action: 'lambda:InvokeFunction', principal, ...(principal.endsWith('.amazonaws.com') ? { sourceAccount: ctx.accountId } : {}) };
+    },
     response: (ctx, r) => {
       const statement: JsonObject = { Sid: rstr(r, 'statementId') ?? 'sid', Effect: 'Allow', Principal: (rstr(r, 'principal') ?? '*').includes('.') ? { Service: rstr(r, 'principal') ?? '' } : (rstr(r, 'principal') ?? '*'), Action: rstr(r, 'action') ?? 'lambda:InvokeFunction', Resource: fnArn(ctx, rstr(r, 'functionName') ?? 'fn') };
       const sa = rstr(r, 'sourceAccount');
+      const urlAuth = rstr(r, 'functionUrlAuthType');
       if (sa) statement.Condition = { StringEquals: { 'AWS:SourceAccount': sa } };
+      else if (urlAuth) statement.Condition = { StringEquals: { 'lambda:FunctionUrlAuthType': urlAuth } };
       return { statement: JSON.stringify(statement) };
     },
     deniedResource: fnRes,

@@ -134,7 +134,12 @@ const defs: OpDef[] = [
   {
     // Benign default: a class/backup change. Password reset (Sigma 8a63cdd4): pass `{masterUserPassword: '...'}`.
     name: 'ModifyDBInstance',
-    request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx), backupRetentionPeriod: ctx.rng.pick([7, 14, 35]), applyImmediately: ctx.rng.bool() }),
+    // A caller that changes other settings (password, class, ...) sends only those: the
+    // benign backup-retention change is dropped.
+    request: (ctx): JsonObject => {
+      const own = Object.keys(ctx.params).some((k) => k !== 'dBInstanceIdentifier' && k !== 'applyImmediately');
+      return own ? { dBInstanceIdentifier: dbId(ctx), applyImmediately: ctx.rng.bool() } : { dBInstanceIdentifier: dbId(ctx), backupRetentionPeriod: ctx.rng.pick([7, 14, 35]), applyImmediately: ctx.rng.bool() };
+    },
     response: (ctx, r) => {
       const pending: JsonObject = {};
       if (r?.masterUserPassword !== undefined) pending.masterUserPassword = MASKED;
@@ -175,8 +180,9 @@ const defs: OpDef[] = [
 
   // ---- clusters (Sigma 457cc9ac)
   { name: 'CreateDBCluster', request: (ctx) => ({ dBClusterIdentifier: pstr(ctx, 'dBClusterIdentifier') ?? ctx.world.newName(CLUSTER, ctx.rng), engine: 'aurora-mysql', masterUsername: 'admin', masterUserPassword: MASKED, storageEncrypted: true }), response: (ctx, r) => dbCluster(ctx, r, 'creating'), deniedResource: clusterRes, redact: mask, errors: [err('DBClusterAlreadyExistsFault', 'DB Cluster already exists')] },
-  { name: 'ModifyDBCluster', request: (ctx) => ({ dBClusterIdentifier: clusterId(ctx), backupRetentionPeriod: ctx.rng.pick([7, 14]), applyImmediately: false }), response: (ctx, r) => dbCluster(ctx, r, 'available'), deniedResource: clusterRes, redact: mask, errors: [NO_CLUSTER, err('InvalidDBClusterStateFault', (_c, r) => `DB cluster ${rstr(r, 'dBClusterIdentifier')} is not in the available state.`, 0.3)] },
-  { name: 'DeleteDBCluster', request: (ctx) => { const id = clusterId(ctx); return { dBClusterIdentifier: id, skipFinalSnapshot: false, finalDBClusterSnapshotIdentifier: `${id}-final-${new Date(ctx.time).toISOString().slice(0, 10)}` }; }, response: (ctx, r) => dbCluster(ctx, r, 'deleting'), deniedResource: clusterRes, errors: [NO_CLUSTER, err('InvalidDBClusterStateFault', 'Cannot delete protected Cluster, please disable deletion protection and try again.')] },
+  { name: 'ModifyDBCluster', request: (ctx): JsonObject => (Object.keys(ctx.params).some((k) => k !== 'dBClusterIdentifier' && k !== 'applyImmediately') ? { dBClusterIdentifier: clusterId(ctx), applyImmediately: false } : { dBClusterIdentifier: clusterId(ctx), backupRetentionPeriod: ctx.rng.pick([7, 14]), applyImmediately: false }), response: (ctx, r) => dbCluster(ctx, r, 'available'), deniedResource: clusterRes, redact: mask, errors: [NO_CLUSTER, err('InvalidDBClusterStateFault', (_c, r) => `DB cluster ${rstr(r, 'dBClusterIdentifier')} is not in the available state.`, 0.3)] },
+  // skipFinalSnapshot: true takes no final snapshot identifier (the API rejects both together).
+  { name: 'DeleteDBCluster', request: (ctx): JsonObject => { const id = clusterId(ctx); return ctx.params.skipFinalSnapshot === true ? { dBClusterIdentifier: id, skipFinalSnapshot: true } : { dBClusterIdentifier: id, skipFinalSnapshot: false, finalDBClusterSnapshotIdentifier: `${id}-final-${new Date(ctx.time).toISOString().slice(0, 10)}` }; }, response: (ctx, r) => dbCluster(ctx, r, 'deleting'), deniedResource: clusterRes, errors: [NO_CLUSTER, err('InvalidDBClusterStateFault', 'Cannot delete protected Cluster, please disable deletion protection and try again.')] },
   { name: 'StopDBCluster', request: (ctx) => ({ dBClusterIdentifier: clusterId(ctx) }), response: (ctx, r) => dbCluster(ctx, r, 'stopping'), deniedResource: clusterRes, errors: [NO_CLUSTER] },
 
   // ---- classic DB security groups (Sigma 14f3f1c8)

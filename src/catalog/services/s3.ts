@@ -251,8 +251,10 @@ const defs: OpDef[] = [
         : { ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: pick(ctx, 'AWS::KMS::Key').arn }, BucketKeyEnabled: true },
     })),
   bucketWrite('DeleteBucketEncryption', 'encryption'),
+  // Turning logging off sends an empty BucketLoggingStatus: a caller that passes its own
+  // status gets no default LoggingEnabled merged in.
   bucketWrite('PutBucketLogging', 'logging', (ctx, bucket) =>
-    xml('BucketLoggingStatus', { LoggingEnabled: { TargetBucket: pick(ctx, BUCKET).name, TargetPrefix: `${bucket}/` } }), [err('InvalidTargetBucketForLogging', 'The owner for the bucket to be logged and the target bucket must be the same.')]),
+    ctx.params.BucketLoggingStatus !== undefined ? xml('BucketLoggingStatus', {}) : xml('BucketLoggingStatus', { LoggingEnabled: { TargetBucket: pick(ctx, BUCKET).name, TargetPrefix: `${bucket}/` } }), [err('InvalidTargetBucketForLogging', 'The owner for the bucket to be logged and the target bucket must be the same.')]),
   bucketWrite('PutBucketWebsite', 'website', () => xml('WebsiteConfiguration', { IndexDocument: { Suffix: 'index.html' }, ErrorDocument: { Key: 'error.html' } })),
   bucketWrite('DeleteBucketWebsite', 'website'),
   bucketWrite('PutBucketLifecycleConfiguration', 'lifecycle', (ctx) =>

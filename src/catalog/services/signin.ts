@@ -27,11 +27,15 @@ const LOGIN_TO = [
 
 const MFA_TYPES = ['U2F MFA', 'Virtual MFA', 'Hardware MFA'] as const;
 
-/** MFA use: the caller's session says so when it has one; else 75% of console users use MFA. */
-function mfaUsed(ctx: CallContext): boolean {
+/**
+ * MFA use: the caller's session says so when it has one (`known`); else 75% of console users
+ * use MFA. A drawn answer writes no MFAIdentifier (the older record shape), so a caller
+ * that sets `additionalEventData.MFAUsed` itself never gets a device ARN next to "No".
+ */
+function mfaUsed(ctx: CallContext): { used: boolean; known: boolean } {
   const attrs = ctx.identity.sessionContext?.attributes;
-  if (attrs) return attrs.mfaAuthenticated === 'true';
-  return ctx.rng.bool(0.75);
+  if (attrs) return { used: attrs.mfaAuthenticated === 'true', known: true };
+  return { used: ctx.rng.bool(0.75), known: false };
 }
 
 const defs: OpDef[] = [
@@ -43,10 +47,10 @@ const defs: OpDef[] = [
     additionalEventData: (ctx) => {
       const mfa = mfaUsed(ctx);
       const d: JsonObject = { LoginTo: LOGIN_TO[ctx.rng.int(LOGIN_TO.length)], MobileVersion: 'No' };
-      if (mfa && ctx.identity.type === 'IAMUser' && ctx.identity.userName) {
+      if (mfa.used && mfa.known && ctx.identity.type === 'IAMUser' && ctx.identity.userName) {
         d.MFAIdentifier = `arn:${ctx.partition}:iam::${ctx.accountId}:mfa/${ctx.identity.userName}`;
       }
-      d.MFAUsed = mfa ? 'Yes' : 'No';
+      d.MFAUsed = mfa.used ? 'Yes' : 'No';
       return d;
     },
     errors: [

@@ -1,0 +1,54 @@
+/**
+ * Playbook: replace an instance's boot script (MITRE T1059.009; Stratus Red Team
+ * `aws.execution.ec2-user-data`).
+ *
+ * With a leaked key, the attacker stops an instance, replaces its user data with a script
+ * that adds their SSH key and a reverse shell, and starts it again. The ModifyInstanceAttribute
+ * record has the shape of the Stratus detonation: `requestParameters.userData:
+ * "<sensitiveDataRemoved>"`, no `attribute` key.
+ *
+ * Rule gap, expected no alert: Sigma 1ab3c5ed (EC2 Startup Shell Script Change) requires
+ * `requestParameters.attribute: userData`, which the real record of this attack (made with the
+ * `UserData` parameter, as the CLI's `--user-data` and SDKs send it) does not carry.
+ */
+import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+
+const ATTACKER_IP = '192.0.2.201';
+const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
+
+export const gaps = [
+  { rule: '1ab3c5ed-5baf-417b-bb6b-78ca33f6c3df', reason: 'requires requestParameters.attribute = userData; the real record of this attack (Stratus ec2-user-data) has requestParameters.userData and no attribute key' },
+];
+
+export default defineScenario({
+  name: 'attack-ec2-user-data-modification',
+  description: 'A leaked key stops an instance, replaces its user data with a backdoor script and restarts it (the user-data rule misses the real record shape: rule gap).',
+  seed: 4143,
+  start: '2026-04-20T06:00:00Z',
+  targets: [],
+  run({ sim, log, answer }) {
+    const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
+    sim.addTraffic({ rate: '120/h' });
+    const user = acct.iamUser('ec2-maintenance');
+    const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
+    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    log(`account ${acct.id}; instance ${instance}; attacker at ${ATTACKER_IP}`);
+
+    sim.advanceTo('2026-04-20T12:00:00Z');
+    act('ec2:DescribeInstances', 'ec2.describe-instances', { instancesSet: { items: [{ instanceId: instance }] } });
+    sim.advance('20s');
+    act('ec2:DescribeInstanceAttribute', 'ec2.describe-instance-attribute', { instanceId: instance, attribute: 'userData' });
+    sim.advance('30s');
+    act('ec2:StopInstances', 'ec2.stop-instances', { instancesSet: { items: [{ instanceId: instance }] }, force: false });
+    sim.advance('1m');
+    act('ec2:ModifyInstanceAttribute', 'ec2.modify-instance-attribute', { instanceId: instance, userData: 'IyEvYmluL2Jhc2gKZWNobyAic3NoLWVkMjU1MTkgQUFBQS4uLiIgPj4gL3Jvb3QvLnNzaC9hdXRob3JpemVkX2tleXMK' });
+    sim.advance('20s');
+    act('ec2:StartInstances', 'ec2.start-instances', { instancesSet: { items: [{ instanceId: instance }] } });
+
+    sim.advanceTo('2026-04-20T15:00:00Z');
+    answer(
+      'What was changed on the instance?',
+      sim.records().filter((r) => r.sourceIPAddress === ATTACKER_IP).map((r) => `${r.eventTime} ${r.eventName} ${JSON.stringify(r.requestParameters)}`),
+    );
+  },
+});

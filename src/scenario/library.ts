@@ -1,0 +1,114 @@
+/**
+ * The scenario library: the scenario scripts that ship in the package's `scenarios/` folder
+ * (attack and misconfiguration playbooks, `attack-*.ts`, and the worked audit examples), read
+ * from the folder itself so a new file is listed without a registry to edit.
+ *
+ * A playbook default-exports its `defineScenario({...})` with `targets` (the Sigma rule ids it
+ * makes fire) and may export `gaps`: rules its attack is about that cannot fire on records
+ * of the real CloudTrail shape, each with the reason (a rule flaw, not a simulator bug).
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { InvalidScenarioError } from '../core/errors.js';
+import { asScenario, type ScenarioDefinition } from './define.js';
+
+/** A rule a playbook is about that stays silent on real-shaped records, and why. */
+export interface ScenarioGap {
+  /** The Sigma rule id. */
+  readonly rule: string;
+  /** Why the rule cannot fire on the records real CloudTrail writes for this attack. */
+  readonly reason: string;
+}
+
+/** One shipped scenario, as `trailsim scenarios` lists it. */
+export interface LibraryEntry {
+  /** The scenario's name (`attack-cloudtrail-tampering`). */
+  readonly name: string;
+  /** The file, relative to the scenarios folder (`attack-cloudtrail-tampering.ts`). */
+  readonly file: string;
+  /** Absolute path of the file. */
+  readonly path: string;
+  readonly description: string;
+  /** Sigma rule ids the scenario makes fire (empty for scenarios that are not detection playbooks). */
+  readonly targets: readonly string[];
+  /** Rules the scenario is about that cannot fire on real-shaped records. */
+  readonly gaps: readonly ScenarioGap[];
+  /** `attack-*.ts`: a detection playbook. */
+  readonly playbook: boolean;
+  /** The loaded definition, ready for `runScenario`. */
+  readonly scenario: ScenarioDefinition;
+}
+
+/**
+ * The `scenarios/` folder of the trailsim package this module belongs to: the nearest
+ * ancestor folder whose package.json is trailsim's (works from `src/` and from `dist/`).
+ */
+export function scenariosDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
+        if (name === 'trailsim' && existsSync(join(dir, 'scenarios'))) return join(dir, 'scenarios');
+      } catch {
+        // An unreadable package.json is not ours: keep walking up.
+      }
+    }
+    const up = dirname(dir);
+    if (up === dir) throw new InvalidScenarioError('Cannot find the scenarios folder of the trailsim package.');
+    dir = up;
+  }
+}
+
+/** Scenario files of a folder, in code-unit order: every `*.ts` but `index.ts` and helpers starting with `_`. */
+export function scenarioFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== 'index.ts' && !f.startsWith('_'))
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function importScenario(path: string): Promise<unknown> {
+  const url = pathToFileURL(path).href;
+  try {
+    return await import(url);
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw e;
+    // Not running under a TypeScript loader: register tsx and retry (as `trailsim run` does).
+    const { register } = await import('tsx/esm/api');
+    register();
+    return await import(url);
+  }
+}
+
+function gapsOf(mod: unknown, file: string): ScenarioGap[] {
+  const g = (mod as { gaps?: unknown } | undefined)?.gaps;
+  if (g === undefined) return [];
+  const ok = Array.isArray(g) && g.every((x) => typeof x === 'object' && x !== null && typeof (x as ScenarioGap).rule === 'string' && typeof (x as ScenarioGap).reason === 'string');
+  if (!ok) throw new InvalidScenarioError(`${file}: 'gaps' must be a list of { rule, reason } strings.`);
+  return (g as ScenarioGap[]).map(({ rule, reason }) => ({ rule, reason }));
+}
+
+/** Loads every scenario of `dir` (default: the package's `scenarios/`), in file-name order. */
+export async function loadScenarioLibrary(dir: string = scenariosDir()): Promise<LibraryEntry[]> {
+  const root = resolve(dir);
+  const out: LibraryEntry[] = [];
+  for (const file of scenarioFiles(root)) {
+    const path = join(root, file);
+    const mod = await importScenario(path);
+    const scenario = asScenario(mod, path);
+    out.push({
+      name: scenario.name,
+      file,
+      path,
+      description: scenario.description ?? '',
+      targets: [...(scenario.targets ?? [])],
+      gaps: gapsOf(mod, path),
+      playbook: file.startsWith('attack-'),
+      scenario,
+    });
+  }
+  return out;
+}
