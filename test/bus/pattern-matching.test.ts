@@ -246,6 +246,14 @@ describe('createMatcher', () => {
     expect(() => createMatcher({ r: { a: ['x'] } }).match('{nope')).toThrow(ValidationException);
   });
 
+  it('reads own properties of event objects only, as their JSON text would have them', () => {
+    const m = createMatcher({ r: { a: ['x'] } });
+    const inherited = Object.create({ a: 'x' }) as object;
+    expect(m.match(inherited)).toEqual([]);
+    expect(m.match(JSON.stringify(inherited))).toEqual([]);
+    expect(m.match({ a: 'x', b: undefined, c: () => 1 })).toEqual(['r']);
+  });
+
   it('treats non-object events as having no fields', () => {
     const m = createMatcher({ absent: { a: [{ exists: false }] }, present: { a: ['x'] } });
     expect(m.match('[1, 2]')).toEqual(['absent']);

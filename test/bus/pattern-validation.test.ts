@@ -265,3 +265,12 @@ describe('compilePattern', () => {
     expect(() => compilePattern(undefined as unknown as object)).toThrow('Event pattern is not valid. Reason: Filter is not an object');
   });
 });
+
+describe('$or expansion bound', () => {
+  it('rejects patterns whose $or alternatives multiply beyond 10,000', () => {
+    const or = (k: string): object => ({ $or: [{ [`${k}1`]: ['x'] }, { [`${k}2`]: ['y'] }] });
+    const nest = (n: number): object => (n === 0 ? { z: ['1'] } : { [`n${n}`]: { ...or(`k${n}`), ...nest(n - 1) } });
+    expect(compilePattern(nest(13)).alternatives).toHaveLength(8192);
+    expect(reason(nest(14))).toBe('$or expands to more than 10000 alternatives (a trailsim limit; AWS documents none)');
+  });
+});

@@ -19,7 +19,10 @@ export { compilePattern, validateEventPattern, isCompiledPattern } from './compi
 export { createMatcher, type EventMatcher, type MatcherOptions } from './matcher.js';
 export { MAX_EVENT_PATTERN_LENGTH, DEFAULT_EVENT_PATTERN_SIZE_QUOTA, type PatternLimits } from './validate.js';
 export { WILDCARD_COMPLEXITY_LIMIT } from './complexity.js';
-export { NUMERIC_LIMIT } from './numeric.js';
+export { NUMERIC_LIMIT, type NumericRange } from './numeric.js';
+export { MAX_ALTERNATIVES } from './parse.js';
+export type { IpRange } from './cidr.js';
+export type { Wildcard } from './wildcard.js';
 export type {
   CompiledPattern,
   Condition,

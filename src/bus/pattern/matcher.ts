@@ -2,11 +2,8 @@
  * The multi-rule matcher: one event against all rules at once.
  *
  * Design (after aws/event-ruler's state machine):
- *   - Paths. All rules' field paths form one trie over path segments. An event is walked once
- *     along that trie only: keys no rule names are skipped without descending, so the walk
- *     costs what the rules' paths touch, not the event's size. Leaves (strings, numbers,
- *     booleans, null; array elements one by one) are collected per path together with their
- *     array membership (which element of which array they sit in).
+ *   - Paths (paths.ts). All rules' field paths form one trie; an event is walked once along
+ *     it, collecting leaves per path with their array membership.
  *   - Fields. A field is a path plus the set of values it may match, interned: every rule that
  *     uses the same field shares it. Exact values are a hash set on the field; all non-exact
  *     conditions of a path sit in that path's PathIndex, evaluated at most once per event
@@ -18,7 +15,9 @@
  *     matches its rules. Only states whose whole prefix matched are ever visited, so the work
  *     grows with the number of partially matching rules, not with the number of rules. A state
  *     with many transitions on one path (e.g. thousands of `eventName` lists) is a hub: it
- *     indexes its transitions by exact value, so it costs one lookup per leaf.
+ *     indexes its transitions by exact value, so it costs one lookup per leaf. Matching is
+ *     bound by memory reads, so what a visit reads is kept flat on the state: its first
+ *     transition is copied inline, and a field of one exact value is compared inline.
  *   - Arrays. As event-ruler's `rulesForJSONEvent`, a match may not take two fields from
  *     different elements of the same array ("array-consistent" matching); `exists: false` is
  *     judged against the leaves consistent with the fields matched before it in path order.
@@ -29,12 +28,11 @@
 
 import { InvalidEventPatternException, ValidationException } from '../../core/errors.js';
 import { compilePattern, isCompiledPattern } from './compile.js';
-import { PathIndex } from './path-index.js';
+import { EventPaths, type Membership, type Slot as PathSlot } from './paths.js';
 import type { CompiledPattern, Condition, LeafValue, PatternField, PatternSource } from './types.js';
 import { invalidEventPattern, type PatternLimits } from './validate.js';
 
-/** Array membership of a leaf: pairs (array id, element index), outermost first; null outside arrays. */
-type Membership = readonly number[] | null;
+type Slot = PathSlot<Field>;
 
 /** More value transitions than this on one path make a state a hub for that path. */
 const HUB_THRESHOLD = 8;
@@ -77,35 +75,6 @@ class Field {
   get hasValues(): boolean {
     return this.exact !== null || this.others.length > 0;
   }
-}
-
-/** A path some rule names: its fields, their index, and the leaves the current event has there. */
-class Slot {
-  readonly fields = new Map<string, Field>();
-  readonly index = new PathIndex<Field>();
-  epoch = 0;
-  count = 0;
-  readonly values: LeafValue[] = [];
-  readonly members: Membership[] = [];
-  evalEpoch = 0;
-  /** Fields with a non-exact condition matched in the current event (after evaluation): the first hitCount. */
-  readonly hits: Field[] = [];
-  hitCount = 0;
-
-  constructor(
-    readonly path: string,
-    readonly node: PathNode,
-  ) {}
-}
-
-class PathNode {
-  children: Map<string, PathNode> | null = null;
-  slot: Slot | null = null;
-
-  constructor(
-    readonly parent: PathNode | null,
-    readonly segment: string,
-  ) {}
 }
 
 /** A transition: from a state, on a field of a path, to the next state. */
@@ -265,14 +234,12 @@ export function eventObject(event: object | string): object {
 /** The state machine behind createMatcher. */
 export class RuleMachine implements EventMatcher {
   private readonly rules = new Map<string, Rule>();
-  private readonly paths = new PathNode(null, '');
-  private readonly slots = new Map<string, Slot>();
+  private readonly paths = new EventPaths<Field>();
   private nextStateId = 0;
   private readonly root = this.newState();
   private seq = 0;
 
   private epoch = 0;
-  private arrays = 0;
   private readonly matched: Rule[] = [];
   private matchedCount = 0;
   private readonly seenMembership = new Set<string>();
@@ -322,10 +289,9 @@ export class RuleMachine implements EventMatcher {
   match(event: object | string): string[] {
     const obj = eventObject(event);
     const epoch = ++this.epoch;
-    this.arrays = 0;
     this.matchedCount = 0;
     if (this.seenMembership.size > 0) this.seenMembership.clear();
-    if (this.paths.children !== null && !Array.isArray(obj)) this.walkObject(obj as Record<string, unknown>, this.paths, null);
+    this.paths.collect(obj, epoch);
     this.visit(this.root, null, epoch);
     const count = this.matchedCount;
     if (count === 0) return [];
@@ -334,63 +300,6 @@ export class RuleMachine implements EventMatcher {
     const names = new Array<string>(count);
     for (let i = 0; i < count; i++) names[i] = (rules[i] as Rule).name;
     return names;
-  }
-
-  // ---------------------------------------------------------------- event walk
-
-  private walkObject(obj: Record<string, unknown>, node: PathNode, mem: Membership): void {
-    const children = node.children as Map<string, PathNode>;
-    for (const key in obj) {
-      let child = children.get(key);
-      if (child === undefined) {
-        // "a.b" in an event is the field a → b (event-ruler joins names with dots).
-        if (key.indexOf('.') < 0) continue;
-        child = this.dotted(node, key);
-        if (child === undefined) continue;
-      }
-      this.walkValue(obj[key], child, mem);
-    }
-  }
-
-  private dotted(node: PathNode, key: string): PathNode | undefined {
-    let n: PathNode | undefined = node;
-    for (const seg of key.split('.')) {
-      n = n.children?.get(seg);
-      if (n === undefined) return undefined;
-    }
-    return n;
-  }
-
-  private walkValue(v: unknown, node: PathNode, mem: Membership): void {
-    switch (typeof v) {
-      case 'string':
-      case 'number':
-      case 'boolean':
-        if (node.slot !== null) this.record(node.slot, v, mem);
-        return;
-      case 'object':
-        if (v === null) {
-          if (node.slot !== null) this.record(node.slot, null, mem);
-        } else if (Array.isArray(v)) {
-          const id = ++this.arrays;
-          for (let i = 0; i < v.length; i++) this.walkValue(v[i], node, mem === null ? [id, i] : [...mem, id, i]);
-        } else if (node.children !== null) {
-          this.walkObject(v as Record<string, unknown>, node, mem);
-        }
-        return;
-      default:
-      // undefined, functions, symbols, bigints are not JSON values: absent.
-    }
-  }
-
-  private record(slot: Slot, v: LeafValue, mem: Membership): void {
-    if (slot.epoch !== this.epoch) {
-      slot.epoch = this.epoch;
-      slot.count = 0;
-    }
-    slot.values[slot.count] = v;
-    slot.members[slot.count] = mem;
-    slot.count++;
   }
 
   /** Finds, once per event, the fields of the path whose non-exact conditions its leaves match. */
@@ -444,7 +353,7 @@ export class RuleMachine implements EventMatcher {
       for (let k = 0; k < absent.length; k++) {
         const e = absent[k] as Edge;
         const slot = e.slot;
-        if (slot.epoch !== epoch || slot.count === 0 || !this.anyConsistent(slot, mem)) this.visit(e.target, mem, epoch);
+        if (!slot.present(epoch) || !this.anyConsistent(slot, mem)) this.visit(e.target, mem, epoch);
       }
     }
   }
@@ -543,36 +452,8 @@ export class RuleMachine implements EventMatcher {
     return new State(this.nextStateId++);
   }
 
-  private slotFor(path: string): Slot {
-    let slot = this.slots.get(path);
-    if (slot) return slot;
-    let node = this.paths;
-    for (const seg of path.split('.')) {
-      node.children ??= new Map();
-      let child = node.children.get(seg);
-      if (!child) node.children.set(seg, (child = new PathNode(node, seg)));
-      node = child;
-    }
-    slot = new Slot(path, node);
-    node.slot = slot;
-    this.slots.set(path, slot);
-    return slot;
-  }
-
-  private releaseSlot(slot: Slot): void {
-    this.slots.delete(slot.path);
-    let node: PathNode | null = slot.node;
-    node.slot = null;
-    while (node !== null && node.parent !== null && node.slot === null && (node.children === null || node.children.size === 0)) {
-      const parent: PathNode = node.parent;
-      (parent.children as Map<string, PathNode>).delete(node.segment);
-      if (parent.children?.size === 0) parent.children = null;
-      node = parent;
-    }
-  }
-
   private fieldFor(spec: PatternField): Field {
-    const slot = this.slotFor(spec.path);
+    const slot = this.paths.slot(spec.path);
     let field = slot.fields.get(spec.key);
     if (!field) {
       field = new Field(slot, spec);
@@ -588,7 +469,7 @@ export class RuleMachine implements EventMatcher {
     const slot = field.slot;
     slot.fields.delete(field.spec.key);
     for (const c of field.others) slot.index.remove(c, field);
-    if (slot.fields.size === 0) this.releaseSlot(slot);
+    if (slot.fields.size === 0) this.paths.release(slot);
   }
 
   private insert(rule: Rule, fields: readonly PatternField[]): void {
@@ -666,7 +547,7 @@ export class RuleMachine implements EventMatcher {
     const chain: { state: State; tr: Trans; edge: Edge }[] = [];
     let state = this.root;
     for (const spec of fields) {
-      const slot = this.slots.get(spec.path) as Slot;
+      const slot = this.paths.get(spec.path) as Slot;
       const field = slot.fields.get(spec.key) as Field;
       const tr = (state.trans as Map<Slot, Trans>).get(slot) as Trans;
       const edge = tr.edges.get(field) as Edge;
@@ -694,16 +575,8 @@ export class RuleMachine implements EventMatcher {
   /** Internal counts, for tests of the reference counting. */
   stats(): { rules: number; paths: number; fields: number; pathNodes: number } {
     let fields = 0;
-    for (const slot of this.slots.values()) fields += slot.fields.size;
-    let pathNodes = 0;
-    const count = (n: PathNode): void => {
-      if (n.children) for (const c of n.children.values()) {
-        pathNodes++;
-        count(c);
-      }
-    };
-    count(this.paths);
-    return { rules: this.rules.size, paths: this.slots.size, fields, pathNodes };
+    for (const slot of this.paths.values()) fields += slot.fields.size;
+    return { rules: this.rules.size, paths: this.paths.size, fields, pathNodes: this.paths.nodeCount() };
   }
 }
 

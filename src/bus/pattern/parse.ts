@@ -41,6 +41,12 @@ const RESERVED_IN_OR = new Set([
   'ip-address-in-range', 'ip-address-not-in-range',
 ]);
 
+/**
+ * `$or` alternatives multiply (parallel and nested `$or`s form a product). AWS documents no
+ * limit; this bound keeps a 4 KB pattern from expanding into millions of alternatives.
+ */
+export const MAX_ALTERNATIVES = 10_000;
+
 const TOO_MANY_NUMERIC = 'Too many elements in numeric expression';
 const ONE_KEY = 'Only one key allowed in match expression';
 
@@ -113,6 +119,9 @@ class PatternReader {
       if (branch.length === 0) branch.push(new Map());
       this.object(branch, true);
       alternatives.push(...branch);
+      if (alternatives.length > MAX_ALTERNATIVES) {
+        fail(`${OR} expands to more than ${MAX_ALTERNATIVES} alternatives (a trailsim limit; AWS documents none)`);
+      }
     }
     if (count < 2) fail(`There must have at least 2 Objects in ${OR} relationship.`);
   }

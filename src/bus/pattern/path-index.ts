@@ -54,11 +54,14 @@ function needsFold(c: Condition): boolean {
 const FEW_LENGTHS = 6;
 
 class AffixIndex<E> {
+  /** Key as given → its entries. */
   private readonly byKey = new Map<string, E[]>();
   /** Key length → number of keys of that length, and the lengths in order. */
   private readonly lengthCount = new Map<number, number>();
   private lengths: number[] = [];
+  /** For the sorted form: keys (reversed for suffixes) in order, the keys as given, prefix links. */
   private sorted: string[] = [];
+  private original: string[] = [];
   private parent: Int32Array = new Int32Array(0);
   private dirty = false;
 
@@ -68,43 +71,38 @@ class AffixIndex<E> {
     return this.byKey.size;
   }
 
-  private norm(key: string): string {
-    return this.fromEnd ? reverse(key) : key;
-  }
-
   add(key: string, e: E): void {
-    const k = this.norm(key);
-    const list = this.byKey.get(k);
-    if (list) list.push(e);
-    else {
-      this.byKey.set(k, [e]);
-      this.dirty = true;
-      const n = this.lengthCount.get(k.length) ?? 0;
-      this.lengthCount.set(k.length, n + 1);
-      if (n === 0) this.lengths = [...this.lengthCount.keys()].sort((a, b) => a - b);
+    const list = this.byKey.get(key);
+    if (list) {
+      list.push(e);
+      return;
     }
+    this.byKey.set(key, [e]);
+    this.dirty = true;
+    const n = this.lengthCount.get(key.length) ?? 0;
+    this.lengthCount.set(key.length, n + 1);
+    if (n === 0) this.lengths = [...this.lengthCount.keys()].sort((a, b) => a - b);
   }
 
   remove(key: string, e: E): void {
-    const k = this.norm(key);
-    const list = this.byKey.get(k);
+    const list = this.byKey.get(key);
     if (!list) return;
     const i = list.indexOf(e);
     if (i >= 0) list.splice(i, 1);
-    if (list.length === 0) {
-      this.byKey.delete(k);
-      this.dirty = true;
-      const n = (this.lengthCount.get(k.length) ?? 1) - 1;
-      if (n > 0) this.lengthCount.set(k.length, n);
-      else {
-        this.lengthCount.delete(k.length);
-        this.lengths = [...this.lengthCount.keys()].sort((a, b) => a - b);
-      }
+    if (list.length > 0) return;
+    this.byKey.delete(key);
+    this.dirty = true;
+    const n = (this.lengthCount.get(key.length) ?? 1) - 1;
+    if (n > 0) this.lengthCount.set(key.length, n);
+    else {
+      this.lengthCount.delete(key.length);
+      this.lengths = [...this.lengthCount.keys()].sort((a, b) => a - b);
     }
   }
 
   private rebuild(): void {
-    const sorted = [...this.byKey.keys()].sort();
+    const pairs = [...this.byKey.keys()].map((k) => [this.fromEnd ? reverse(k) : k, k] as const).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const sorted = pairs.map(([n]) => n);
     const parent = new Int32Array(sorted.length);
     const stack: number[] = [];
     for (let i = 0; i < sorted.length; i++) {
@@ -114,6 +112,7 @@ class AffixIndex<E> {
       stack.push(i);
     }
     this.sorted = sorted;
+    this.original = pairs.map(([, k]) => k);
     this.parent = parent;
     this.dirty = false;
   }
@@ -122,7 +121,14 @@ class AffixIndex<E> {
   collect(value: string, out: E[]): void {
     if (this.byKey.size === 0) return;
     if (this.lengths.length <= FEW_LENGTHS) {
-      this.collectByLength(value, out);
+      const lengths = this.lengths;
+      for (let j = 0; j < lengths.length; j++) {
+        const len = lengths[j] as number;
+        if (len > value.length) break;
+        const part = len === value.length ? value : this.fromEnd ? value.slice(value.length - len) : value.slice(0, len);
+        const list = this.byKey.get(part);
+        if (list) for (let k = 0; k < list.length; k++) out.push(list[k] as E);
+      }
       return;
     }
     if (this.dirty) this.rebuild();
@@ -139,24 +145,11 @@ class AffixIndex<E> {
       } else hi = mid - 1;
     }
     while (at >= 0) {
-      const key = sorted[at] as string;
-      if (s.startsWith(key)) {
-        const list = this.byKey.get(key) as E[];
+      if (s.startsWith(sorted[at] as string)) {
+        const list = this.byKey.get(this.original[at] as string) as E[];
         for (let k = 0; k < list.length; k++) out.push(list[k] as E);
       }
       at = this.parent[at] as number;
-    }
-  }
-
-  private collectByLength(value: string, out: E[]): void {
-    const lengths = this.lengths;
-    for (let j = 0; j < lengths.length; j++) {
-      const len = lengths[j] as number;
-      if (len > value.length) break;
-      // Keys are stored reversed for suffixes.
-      const part = this.fromEnd ? reverse(value.slice(value.length - len)) : len === value.length ? value : value.slice(0, len);
-      const list = this.byKey.get(part);
-      if (list) for (let k = 0; k < list.length; k++) out.push(list[k] as E);
     }
   }
 }
