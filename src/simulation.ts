@@ -20,6 +20,8 @@ import { PersonaResolver } from './activity/persona.js';
 import { VERSION } from './version.js';
 import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
 import { InsightsEngine } from './cloudtrail/insights/engine.js';
+import { Lake, type LakeOptions } from './cloudtrail/lake/lake.js';
+import { CloudTrailService, type CloudTrailServiceOptions } from './cloudtrail/trails/service.js';
 import type { InsightsPolicy } from './cloudtrail/insights/policy.js';
 
 /** Options of `createSimulation`. */
@@ -38,6 +40,10 @@ export interface SimulationOptions {
   eventHistory?: boolean;
   /** EventBridge: how CloudTrail records reach the default buses, retry back-off, limits. */
   eventBridge?: EventBridgeOptions;
+  /** Trails: delivery interval, signing key, delivery imperfections, ... */
+  trails?: CloudTrailServiceOptions;
+  /** CloudTrail Lake options (query run time, a custom DuckDB loader). */
+  lake?: LakeOptions;
   /** Insights detection policy (trailsim's own; AWS does not publish its thresholds). @defaultValue DEFAULT_INSIGHTS_POLICY */
   insights?: Partial<InsightsPolicy>;
 }
@@ -89,6 +95,10 @@ export class Simulation {
   private readonly keepHistory: boolean;
   private readonly specCache = new Map<string, OperationSpec>();
   private recordCount = 0;
+  private lakeService?: Lake;
+  private readonly trailServices: CloudTrailService[] = [];
+  private readonly trailOptions?: CloudTrailServiceOptions;
+  private readonly lakeOptions?: LakeOptions;
 
   constructor(options: SimulationOptions = {}) {
     this.seed = options.seed ?? 0;
@@ -100,8 +110,32 @@ export class Simulation {
     this.keep = options.keepRecords ?? true;
     this.throttle = options.throttleLookups ?? false;
     this.keepHistory = options.eventHistory ?? true;
-    this.eventBridge = new EventBridgeService(this, options.eventBridge);
+    // EventBridge receives CloudTrail events only while a trail with logging on covers the
+    // account and region (and data events only when that trail logs them): the EventBridge
+    // user guide's requirement. 'assume-trail' stays available, explicitly, for tests that
+    // do not model trails.
+    const ebOptions: EventBridgeOptions = { ...options.eventBridge };
+    const ct = ebOptions.cloudTrailDelivery ?? {};
+    ebOptions.cloudTrailDelivery = { ...ct, mode: ct.mode ?? 'require-trail', coveredBy: ct.coveredBy ?? ((r) => this.trailServices.some((t) => t.coveredBy(r))) };
+    this.eventBridge = new EventBridgeService(this, ebOptions);
     this.insights = new InsightsEngine(this, options.insights);
+    this.lakeOptions = options.lake;
+    this.trailOptions = options.trails;
+  }
+
+  /** CloudTrail's trail API, S3 delivery, digests and CloudWatch Logs. Created on first use. */
+  get cloudtrail(): CloudTrailService {
+    return this.trailServices[0] ?? new CloudTrailService(this, this.trailOptions);
+  }
+
+  /** @internal Called by every CloudTrailService built on this simulation, so EventBridge sees its trails. */
+  adoptTrailService(service: CloudTrailService): void {
+    if (!this.trailServices.includes(service)) this.trailServices.push(service);
+  }
+
+  /** CloudTrail Lake: event data stores and Lake SQL (DuckDB is loaded only when a query runs). Created on first use. */
+  get lake(): Lake {
+    return (this.lakeService ??= new Lake(this, this.lakeOptions));
   }
 
   /** Current virtual time, epoch ms. */

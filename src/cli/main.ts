@@ -11,6 +11,8 @@ import { generateDataset } from './generate.js';
 import { validateCommand } from './validate.js';
 import { detectCommand } from './detect.js';
 import { scenariosCommand } from './scenarios.js';
+import { queryCommand } from './query.js';
+import { exportCommand } from './export.js';
 import { VERSION } from '../version.js';
 import { createProgress } from './progress.js';
 
@@ -30,6 +32,8 @@ Commands:
   validate <file...>  check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)
   detect              run Sigma rules for CloudTrail over records
   scenarios           list the scenarios that ship with trailsim
+  query               SQL over an exported S3 log tree (table cloudtrail_logs, DuckDB)
+  export              write records as Parquet
 
 Run 'trailsim <command> --help' for a command's options and examples.`,
   run: `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR]
@@ -165,6 +169,10 @@ export async function main(argv: string[], io: IO = { out: (s) => process.stdout
         return await runCommand(rest, io);
       case 'generate':
         return await generateCommand(rest, io);
+      case 'query':
+        return await queryCommand(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case 'scenarios':
         return await scenariosCommand(rest, io);
       case 'detect':

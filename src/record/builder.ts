@@ -41,6 +41,8 @@ export interface CallOptions {
   sourceIPAddress?: string;
   /** Override the user agent (e.g. `TruffleHog`). */
   userAgent?: string;
+  /** Write `params` as requestParameters exactly as given, without the operation's generated defaults (services recording their own API calls). */
+  exactParams?: boolean;
   /** Override responseElements of a successful call. */
   response?: JsonObject | null;
   /** Extra additionalEventData fields, merged over the operation's; a key set to `undefined` removes that field. */
@@ -84,7 +86,7 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     world: env.world,
   };
   // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does.
-  let request = requestFor(spec, ctx);
+  let request = opts.exactParams ? (params && spec.redact ? spec.redact(params) : (params ?? null)) : requestFor(spec, ctx);
   const eventType = spec.eventType ?? 'AwsApiCall';
   const error = opts.error === undefined ? undefined : env.resolveError(spec, ctx, request, opts.error);
   let response: JsonObject | null = null;

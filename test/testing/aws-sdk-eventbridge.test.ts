@@ -43,6 +43,12 @@ describe('EventBridge through a real EventBridgeClient', () => {
     const targets = await client.send(new PutTargetsCommand({ Rule: 'trail-tampering', Targets: [{ Id: 'alerts', Arn: alerts.arn }] }));
     expect(targets).toMatchObject({ FailedEntryCount: 0, FailedEntries: [] });
 
+    // EventBridge receives CloudTrail events only while a logging trail covers the account and region.
+    sim.call(alice, 'cloudtrail:StopLogging', { name: 'main' });
+    expect(alerts.json()).toHaveLength(0);
+    sim.cloudtrail.s3.createBucket('audit-logs');
+    sim.cloudtrail.createTrail(alice, { Name: 'main', S3BucketName: 'audit-logs', IsMultiRegionTrail: true });
+    sim.cloudtrail.startLogging(alice, { Name: 'main' });
     sim.call(alice, 'cloudtrail:StopLogging', { name: 'main' });
     sim.call(alice, 'cloudtrail:DescribeTrails');
     const delivered = alerts.json<CloudTrailEnvelope>();

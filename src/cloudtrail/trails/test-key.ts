@@ -1,0 +1,41 @@
+/**
+ * trailsim's published **test** RSA key pair for signing digest files (see
+ * signing-key/README.md). Anyone can sign with it: it proves nothing outside a simulation.
+ * Identical to signing-key/*.pem (a test checks it); embedded so bundles need no data files.
+ */
+export const TRAILSIM_TEST_PRIVATE_KEY_PEM = `-----BEGIN RSA PRIVATE KEY-----
+MIIEpAIBAAKCAQEAklZBFXrnkCYOpJd0iTePwRDsw2lkVM+Yxo+W3Mci819a99hy
+YC7RihfvF3DWRBW4m3JSunABuO2oVmhQ9A1k5Iyj6QbVOaHGFBHgVB2MroX2JP9B
+8nIukBeFEha2oiyQyhEUCcHINpyu8er9k5mIW/UaMLoc4vbYPQnvQsTTvNp0DSpS
+4PqDeog0AyEcwiYQK3n//PhG9ygKpw9rV9jlJGduCbVfbzEtdYT5FuMWOnx+eMXe
+GBs/FtfQWNpPxydmb/N6teV4cfVNCYMBfto+AchC2Hk5RuTD0himBu/tklC/gC7b
+vRy2sI5YI4jD4vf+D/e1JZX2DQegtJlZJ6aUEQIDAQABAoIBAAKo3YJ+x2SPQ0gs
+6eYwY8AfblsaZJwonPouk/yLyTne58J3VmyFetqeKqo9IX/N+lYTsaclkmHToN5D
+7/FWWg9GGlPEyF6eIEZMuLicMGqQ/UR2fOQBC6U3oXJAI9Cdv248IP79K5nN4edU
+2Dk5zAPFEze+px+FDHWaT5Uc4xFco44y0VK+9Y1PH8kNw9I925Xwnr1vip2/M5O6
+8GFF3ldZnO/kM2eYaRBWuWkxMcZrKg9wPcTt6XlYSsbly1I0ZTaXbdGg5z8ppVsT
+GqIdpfkavyf/7hv7Gjez4pbeIEcPXnHiAK9/SAZ5dRRp83a7gGwwMVgapZ8MGlC9
+GlzsWdkCgYEAyCezZUS3gM97PSVkKsP/uG5T1fUzTJa6MEeonP9D2dK/uCNKdWFD
++zFLUOidlKKSxm9TI2izNrC6ckqyewUjd74zEgZalFxzmtsLcgjpNz1IpktHGxyg
+AMGDQJ54fjxlDgXawcFIOf4ks3UkbO6Qysp6QQ2reJalgWJ/zBzOr+UCgYEAuyqI
+P+3sCMCc2kJtfcqjCT5yuKmDnP7//42B+oRfmCnQHuw/s0z7BDozzwA40PFCnpqn
+5RzWo/tuHI2ud6eIedHLXVLcvwUnctKBJV96rt3vtG365m2HDn7gLT3sTEEwt1FQ
+Yixxc514MmkMH3TaUSNiF95I95a7Gxj9HiK4WL0CgYEAsRywWgQcfRcb7leP82fM
+eN7nwIRhCHy39ND0GzimSbF7hO11jbir9zL/enDcQBI73uvTnZmgO9zWnxwKI2HA
+qMzdVC3bKT1F7tm1nwrTk9Xe24fxO8RwsTqLcjrIVKwMoAP+N0VZLDf/Me2OdfYE
+me3hkH8QJHzppzwJ6gvzuSECgYBm7osj7WrjnVolxmaEyY5EJS3eVItnKe4L0vzq
+kyYnfsdQWkjmCK37sy6O5uZYMnaa1x8Cp4t7f2kdFuYeM+qgZDpdRpbUDreVNCOG
+NC46QR/0sI9NbmraE/ihqO5tOWTbTELS2vJBzRYvUwoxuofeG4F08vBaCXE5A9Mg
+YaPUWQKBgQDHtyrSr5/olDWDJjnSQ0edW7exPNXiOhVjFnbEm8eSFz0F7muY6fnV
+L7vxXbYKH+0S09c8Ao0c2Q1fj+/HUJpYIv7FUYD5bnz9yCzzsfhIVhgY3KISP1Bw
+CGy733ZYeHg9p6v4n1sztAF/9cCJV3Ri/7J9FC7hSyhs+nRFUNO9wg==
+-----END RSA PRIVATE KEY-----`;
+
+export const TRAILSIM_TEST_PUBLIC_KEY_PEM = `-----BEGIN RSA PUBLIC KEY-----
+MIIBCgKCAQEAklZBFXrnkCYOpJd0iTePwRDsw2lkVM+Yxo+W3Mci819a99hyYC7R
+ihfvF3DWRBW4m3JSunABuO2oVmhQ9A1k5Iyj6QbVOaHGFBHgVB2MroX2JP9B8nIu
+kBeFEha2oiyQyhEUCcHINpyu8er9k5mIW/UaMLoc4vbYPQnvQsTTvNp0DSpS4PqD
+eog0AyEcwiYQK3n//PhG9ygKpw9rV9jlJGduCbVfbzEtdYT5FuMWOnx+eMXeGBs/
+FtfQWNpPxydmb/N6teV4cfVNCYMBfto+AchC2Hk5RuTD0himBu/tklC/gC7bvRy2
+sI5YI4jD4vf+D/e1JZX2DQegtJlZJ6aUEQIDAQAB
+-----END RSA PUBLIC KEY-----`;

@@ -1,0 +1,273 @@
+/**
+ * An in-memory S3-like object store: buckets, objects with bytes and metadata, list by
+ * prefix in S3's order, get / put / delete. It is what trails deliver into and what
+ * `validateLogs` reads back. Time never comes from the wall clock: callers pass
+ * `lastModified` from the virtual clock.
+ *
+ * Semantics follow the Amazon S3 API Reference where they matter to trails:
+ * - ListObjectsV2 "returns objects in UTF-8 binary order" of their keys;
+ * - a PUT to an existing key replaces the object (no versioning here);
+ * - DeleteObject of a key that does not exist succeeds (204);
+ * - user metadata is returned without its `x-amz-meta-` prefix (SDK `Metadata`), keys
+ *   lower-cased as S3 stores them;
+ * - the ETag of a single-part upload is the quoted hex MD5 of the body.
+ */
+import { createHash } from 'node:crypto';
+import { TrailsimInputError } from '../core/errors.js';
+import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.js';
+
+/** How an object is encrypted at rest (HeadObject `ServerSideEncryption`). */
+export type ServerSideEncryption = 'AES256' | 'aws:kms';
+
+/** What `putObject` stores. */
+export interface PutObjectInput {
+  body: Uint8Array;
+  /** Virtual time of the write, epoch ms. */
+  lastModified: number;
+  /** User metadata, without the `x-amz-meta-` prefix (e.g. `{ signature: '...' }`). */
+  metadata?: Record<string, string>;
+  /** @defaultValue 'binary/octet-stream' (S3's default) */
+  contentType?: string;
+  contentEncoding?: string;
+  /** @defaultValue 'AES256' (SSE-S3, S3's default encryption since 2023) */
+  serverSideEncryption?: ServerSideEncryption;
+  sseKmsKeyId?: string;
+}
+
+/** A stored object. Bodies are not copied on read: treat them as immutable. */
+export interface S3Object {
+  readonly bucket: string;
+  readonly key: string;
+  readonly body: Uint8Array;
+  readonly size: number;
+  /** Quoted hex MD5 of the body, as S3 returns it for single-part uploads. */
+  readonly etag: string;
+  readonly lastModified: number;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly contentType: string;
+  readonly contentEncoding?: string;
+  readonly serverSideEncryption: ServerSideEncryption;
+  readonly sseKmsKeyId?: string;
+}
+
+/** Options of `createBucket`. */
+export interface CreateBucketOptions {
+  /** Account that owns the bucket (12 digits). Informational. */
+  ownerAccountId?: string;
+  /** @defaultValue 'us-east-1' */
+  region?: string;
+  /**
+   * Whether the bucket policy lets CloudTrail write (s3:GetBucketAcl + s3:PutObject for
+   * `cloudtrail.amazonaws.com`). `false` makes CreateTrail/UpdateTrail fail with
+   * InsufficientS3BucketPolicyException, as a bucket without the documented policy does.
+   * @defaultValue true
+   */
+  allowsCloudTrail?: boolean;
+}
+
+export interface S3BucketInfo {
+  readonly name: string;
+  readonly ownerAccountId?: string;
+  readonly region: string;
+  allowsCloudTrail: boolean;
+}
+
+/** Options of `listObjects` (ListObjectsV2's Prefix / StartAfter / MaxKeys). */
+export interface ListObjectsOptions {
+  prefix?: string;
+  /** Only keys strictly after this one. */
+  startAfter?: string;
+  maxKeys?: number;
+}
+
+interface Bucket {
+  info: S3BucketInfo;
+  objects: Map<string, S3Object>;
+  sorted?: string[];
+}
+
+/**
+ * General-purpose bucket naming rules (Amazon S3 User Guide, "Bucket naming rules"):
+ * 3-63 characters; lower-case letters, digits, dots and hyphens; begins and ends with a
+ * letter or digit; no two adjacent periods; not formatted as an IP address; not starting
+ * with `xn--`; not ending with `-s3alias` or `--ol-s3`.
+ */
+export function isValidBucketName(name: string): boolean {
+  if (name.length < 3 || name.length > 63) return false;
+  if (!/^[a-z0-9][a-z0-9.-]*[a-z0-9]$/.test(name)) return false;
+  if (name.includes('..')) return false;
+  if (/^\d{1,3}(\.\d{1,3}){3}$/.test(name)) return false;
+  if (name.startsWith('xn--') || name.endsWith('-s3alias') || name.endsWith('--ol-s3')) return false;
+  return true;
+}
+
+/** Compares two strings in UTF-8 byte order (= Unicode code point order), S3's list order. */
+export function compareUtf8(a: string, b: string): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    // Surrogates (astral code points) sort after U+E000..U+FFFF in code point order.
+    const xs = x >= 0xd800 && x <= 0xdfff;
+    const ys = y >= 0xd800 && y <= 0xdfff;
+    if (xs !== ys) return xs ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
+}
+
+export function md5Hex(body: Uint8Array): string {
+  return createHash('md5').update(body).digest('hex');
+}
+
+/** The in-memory object store. */
+export class S3Store {
+  private readonly bucketMap = new Map<string, Bucket>();
+  private count = 0;
+
+  /** Creates a bucket; creating one you already have throws BucketAlreadyOwnedByYou, as in us-east-1. */
+  createBucket(name: string, opts: CreateBucketOptions = {}): S3BucketInfo {
+    if (!isValidBucketName(name)) throw new InvalidBucketName();
+    const existing = this.bucketMap.get(name);
+    if (existing) {
+      if (opts.ownerAccountId !== undefined && existing.info.ownerAccountId !== undefined && existing.info.ownerAccountId !== opts.ownerAccountId) throw new BucketAlreadyExists();
+      throw new BucketAlreadyOwnedByYou();
+    }
+    const info: S3BucketInfo = { name, region: opts.region ?? 'us-east-1', allowsCloudTrail: opts.allowsCloudTrail ?? true };
+    if (opts.ownerAccountId !== undefined) (info as { ownerAccountId?: string }).ownerAccountId = opts.ownerAccountId;
+    this.bucketMap.set(name, { info, objects: new Map() });
+    return info;
+  }
+
+  /** Creates the bucket unless it exists; returns it either way. */
+  ensureBucket(name: string, opts: CreateBucketOptions = {}): S3BucketInfo {
+    return this.bucketMap.get(name)?.info ?? this.createBucket(name, opts);
+  }
+
+  hasBucket(name: string): boolean {
+    return this.bucketMap.has(name);
+  }
+
+  bucket(name: string): S3BucketInfo | undefined {
+    return this.bucketMap.get(name)?.info;
+  }
+
+  /** Bucket names, sorted. */
+  bucketNames(): string[] {
+    return [...this.bucketMap.keys()].sort(compareUtf8);
+  }
+
+  /** Deletes a bucket and everything in it (S3 itself requires it empty; trailsim does not). */
+  deleteBucket(name: string): void {
+    const b = this.bucketMap.get(name);
+    if (!b) throw new NoSuchBucket(name);
+    this.count -= b.objects.size;
+    this.bucketMap.delete(name);
+  }
+
+  putObject(bucket: string, key: string, input: PutObjectInput): S3Object {
+    const b = this.need(bucket);
+    if (key.length === 0 || Buffer.byteLength(key) > 1024) throw new TrailsimInputError(`S3 object keys are 1 to 1024 bytes long; got ${Buffer.byteLength(key)}.`);
+    if (!Number.isFinite(input.lastModified)) throw new TrailsimInputError('putObject needs lastModified (virtual time, epoch ms).');
+    const metadata: Record<string, string> = {};
+    for (const [k, v] of Object.entries(input.metadata ?? {})) metadata[k.toLowerCase()] = v;
+    const obj: S3Object = {
+      bucket,
+      key,
+      body: input.body,
+      size: input.body.byteLength,
+      etag: `"${md5Hex(input.body)}"`,
+      lastModified: input.lastModified,
+      metadata: Object.freeze(metadata),
+      contentType: input.contentType ?? 'binary/octet-stream',
+      serverSideEncryption: input.serverSideEncryption ?? 'AES256',
+      ...(input.contentEncoding !== undefined ? { contentEncoding: input.contentEncoding } : {}),
+      ...(input.sseKmsKeyId !== undefined ? { sseKmsKeyId: input.sseKmsKeyId } : {}),
+    };
+    if (!b.objects.has(key)) {
+      this.count++;
+      b.sorted = undefined;
+    }
+    b.objects.set(key, Object.freeze(obj));
+    return obj;
+  }
+
+  /** GetObject: throws NoSuchBucket / NoSuchKey. */
+  getObject(bucket: string, key: string): S3Object {
+    const o = this.need(bucket).objects.get(key);
+    if (!o) throw new NoSuchKey(key);
+    return o;
+  }
+
+  /** The object, or undefined when the bucket or key does not exist. */
+  tryGetObject(bucket: string, key: string): S3Object | undefined {
+    return this.bucketMap.get(bucket)?.objects.get(key);
+  }
+
+  hasObject(bucket: string, key: string): boolean {
+    return this.bucketMap.get(bucket)?.objects.has(key) ?? false;
+  }
+
+  /** DeleteObject: a missing key is not an error (S3 answers 204); a missing bucket is. */
+  deleteObject(bucket: string, key: string): void {
+    const b = this.need(bucket);
+    if (b.objects.delete(key)) {
+      this.count--;
+      b.sorted = undefined;
+    }
+  }
+
+  /** Objects whose key starts with `prefix`, in UTF-8 binary key order. */
+  listObjects(bucket: string, opts: ListObjectsOptions = {}): S3Object[] {
+    const b = this.need(bucket);
+    const keys = this.sortedKeys(b);
+    const prefix = opts.prefix ?? '';
+    let i = lowerBound(keys, opts.startAfter !== undefined && compareUtf8(opts.startAfter, prefix) >= 0 ? opts.startAfter : prefix);
+    if (opts.startAfter !== undefined && keys[i] === opts.startAfter) i++;
+    const out: S3Object[] = [];
+    const max = opts.maxKeys ?? Infinity;
+    for (; i < keys.length && out.length < max; i++) {
+      const k = keys[i];
+      if (!k.startsWith(prefix)) break;
+      out.push(b.objects.get(k)!);
+    }
+    return out;
+  }
+
+  /** Keys under `prefix`, in UTF-8 binary order. */
+  listKeys(bucket: string, prefix = ''): string[] {
+    return this.listObjects(bucket, { prefix }).map((o) => o.key);
+  }
+
+  /** Every object of every bucket, buckets and keys sorted. */
+  *allObjects(): Generator<S3Object> {
+    for (const name of this.bucketNames()) yield* this.listObjects(name);
+  }
+
+  /** Total number of objects. */
+  get objectCount(): number {
+    return this.count;
+  }
+
+  private need(bucket: string): Bucket {
+    const b = this.bucketMap.get(bucket);
+    if (!b) throw new NoSuchBucket(bucket);
+    return b;
+  }
+
+  private sortedKeys(b: Bucket): string[] {
+    return (b.sorted ??= [...b.objects.keys()].sort(compareUtf8));
+  }
+}
+
+function lowerBound(keys: readonly string[], target: string): number {
+  let lo = 0;
+  let hi = keys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareUtf8(keys[mid], target) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
