@@ -530,6 +530,7 @@ export class CloudTrailService {
       d.dispose();
       trail.deleted = true;
       this.trails.splice(this.trails.indexOf(trail), 1);
+      this.notifyInsights(trail, []);
       return {};
     });
   }
@@ -687,6 +688,7 @@ export class CloudTrailService {
       const out: InsightSelectorsOutput = { TrailARN: trail.arn, InsightSelectors: stored };
       record(toWire(out) as JsonObject);
       trail.insightSelectors = stored;
+      this.notifyInsights(trail, stored.flatMap((x) => (x.InsightType ? [x.InsightType] : [])));
       return out;
     });
   }
@@ -799,6 +801,18 @@ export class CloudTrailService {
   /** Whether any delivery imperfection is on. */
   get imperfect(): boolean {
     return anyImperfection(this.imperfections);
+  }
+
+  /**
+   * Tells the simulation's Insights engine what a trail's insight selectors ask for
+   * (Insights analyses each region the trail covers; an empty list turns it off).
+   */
+  private notifyInsights(trail: Trail, types: readonly string[]): void {
+    const insights = (this.host as { insights?: { setInsightSelectors(source: string, sel: { accountId: string; regions: string[]; types: ('ApiCallRateInsight' | 'ApiErrorRateInsight')[] }): void } }).insights;
+    if (!insights) return;
+    const scope = trail.scope();
+    const regions = scope.isMultiRegion ? [...(this.host.world.accounts.get(trail.accountId)?.regions ?? [trail.homeRegion])] : [trail.homeRegion];
+    insights.setInsightSelectors(trail.arn, { accountId: trail.accountId, regions, types: types.filter((t): t is 'ApiCallRateInsight' | 'ApiErrorRateInsight' => t === 'ApiCallRateInsight' || t === 'ApiErrorRateInsight') });
   }
 }
 
