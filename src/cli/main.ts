@@ -15,6 +15,7 @@ import { queryCommand } from './query.js';
 import { exportCommand } from './export.js';
 import { VERSION } from '../version.js';
 import { createProgress } from './progress.js';
+import { exportS3Tree } from '../export/s3-layout.js';
 
 interface IO {
   out: (s: string) => void;
@@ -36,14 +37,17 @@ Commands:
   export              write records as Parquet
 
 Run 'trailsim <command> --help' for a command's options and examples.`,
-  run: `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR]
+  run: `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3]
 
 Runs a scenario (a TypeScript module that default-exports defineScenario(...)), prints
 its story and audit answers, and writes every record to DIR/records.jsonl.
 
 Options:
-  --seed N    override the scenario's seed
-  --out DIR   output folder (default: out/<scenario name>)
+  --seed N       override the scenario's seed
+  --out DIR      output folder (default: out/<scenario name>)
+  --format s3    also write the trails' S3 buckets as DIR/<bucket>/<key> (AWS's key layout:
+                 gzipped log files, digests, and <key>.metadata.json sidecars for S3 metadata),
+                 the tree Athena, Trino, Spark or DuckDB read as is
 
 Example:
   trailsim run scenarios/whizlab-2-37.ts --seed 7 --out out/whizlab`,
@@ -90,7 +94,9 @@ async function loadScenarioModule(file: string): Promise<unknown> {
 }
 
 async function runCommand(args: string[], io: IO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+  const format = values.format ?? 'jsonl';
+  if (format !== 'jsonl' && format !== 's3') return io.err(`trailsim run: --format must be jsonl or s3; got '${format}'.`), 2;
   if (values.help) return io.out(HELP.run), 0;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${HELP.run}`), 2;
   const file = positionals[0];
@@ -111,6 +117,12 @@ async function runCommand(args: string[], io: IO): Promise<number> {
   io.out('');
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);
+  if (format === 's3') {
+    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>.
+    sim.cloudtrail.drain();
+    const s = exportS3Tree(sim.cloudtrail.s3, out);
+    io.out(`wrote ${s.objects} S3 objects (${s.sidecars} metadata sidecars) under ${out}/<bucket>/`);
+  }
   return 0;
 }
 

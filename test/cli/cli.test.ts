@@ -65,8 +65,42 @@ describe('trailsim CLI', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  it('run --format s3 writes the trail bucket as DIR/<bucket>/<key>, readable back to the delivered records', async () => {
+    const dir = tmp();
+    const file = join(dir, 'trail.ts');
+    writeFileSync(
+      file,
+      `import { defineScenario } from 'trailsim';
+export default defineScenario({
+  name: 'tiny-trail',
+  run({ sim }) {
+    const a = sim.addAccount({ name: 'a', regions: ['us-east-1'] });
+    const u = a.iamUser('u');
+    sim.cloudtrail.s3.createBucket('logs');
+    sim.cloudtrail.createTrail(u, { Name: 'main-trail', S3BucketName: 'logs', EnableLogFileValidation: true });
+    sim.cloudtrail.startLogging(u, { Name: 'main-trail' });
+    sim.addTraffic({ rate: '60/h' });
+    sim.advance('3h');
+  },
+});
+`,
+    );
+    const c = io();
+    const code = await main(['run', file, '--format', 's3', '--out', join(dir, 'out')], c.io);
+    expect(c.err).toEqual([]);
+    expect(code).toBe(0);
+    expect(c.out.join('\n')).toMatch(/wrote \d+ S3 objects/);
+    const { readCloudTrailRecords } = await import('../../src/export/s3-layout-reader.js');
+    const back = readCloudTrailRecords(join(dir, 'out'));
+    const all = readFileSync(join(dir, 'out', 'records.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as CloudTrailRecord);
+    const mgmt = all.filter((r) => r.eventCategory === 'Management' && r.eventName !== 'CreateTrail');
+    expect(back.length).toBeGreaterThan(0);
+    expect(new Set(back.map((r) => r.eventID))).toEqual(new Set(mgmt.map((r) => r.eventID)));
+    expect(existsSync(join(dir, 'out', 'logs', 'AWSLogs'))).toBe(true);
+  });
+
   it('every command has --help with an example', async () => {
-    for (const cmd of ['run', 'generate', 'validate', 'detect', 'scenarios']) {
+    for (const cmd of ['run', 'generate', 'validate', 'detect', 'scenarios', 'query', 'export']) {
       const c = io();
       expect(await main([cmd, '--help'], c.io)).toBe(0);
       expect(c.out.join('\n')).toMatch(/Usage: trailsim/);
