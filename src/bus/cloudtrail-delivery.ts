@@ -15,6 +15,7 @@
  *   account / region / eventID): the same record always gets the same id, whatever else the
  *   simulation does, and records nobody listens to cost nothing.
  */
+import { utf8Length } from '../catalog/size-limits.js';
 import { Random, type Seed } from '../core/random.js';
 import { TrailsimInputError } from '../core/errors.js';
 import type { CloudTrailRecord } from '../record/types.js';
@@ -66,21 +67,8 @@ export function emptyCloudTrailStats(): CloudTrailDeliveryStats {
 
 const encoder = new TextEncoder();
 
-/** UTF-8 size of a string, without encoding it when the answer is clear from its length. */
-export function utf8Length(s: string): number {
-  // A UTF-16 unit is 1 to 3 UTF-8 bytes (a surrogate pair, 2 units, is 4 bytes).
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
-}
+/** UTF-8 size of a string (shared with the catalog's size limits). */
+export { utf8Length };
 
 /** Whether the UTF-8 form of `s` is larger than `max` bytes. */
 export function exceedsBytes(s: string, max: number): boolean {

@@ -27,20 +27,9 @@
 import type { CloudTrailRecord, EventCategory } from '../../record/types.js';
 import { InvalidEventSelectorsException, UnsupportedEventDataStoreKindError } from './errors.js';
 
-export interface AdvancedFieldSelector {
-  Field: string;
-  Equals?: string[];
-  StartsWith?: string[];
-  EndsWith?: string[];
-  NotEquals?: string[];
-  NotStartsWith?: string[];
-  NotEndsWith?: string[];
-}
-
-export interface AdvancedEventSelector {
-  Name?: string;
-  FieldSelectors: AdvancedFieldSelector[];
-}
+// Lake and trails take the same advanced event selectors (CloudTrail API reference).
+import type { AdvancedEventSelector, AdvancedFieldSelector } from '../trails/types.js';
+export type { AdvancedEventSelector, AdvancedFieldSelector };
 
 /** The kind of events a store holds: CloudTrail events or Insights events. */
 export type StoreKind = 'CloudTrail' | 'Insight';
