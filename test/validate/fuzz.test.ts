@@ -30,9 +30,11 @@ const mutatedSample = fc
       const keys = Object.keys(node);
       const last = s === steps.length - 1;
       const key = keys.length === 0 || steps[s] % 5 === 0 ? newKey : keys[steps[s] % keys.length];
-      const next = node[key];
-      if (last || next === null || typeof next !== 'object') {
-        node[key] = value;
+      // Own properties only, set as JSON.parse would: a generated "__proto__" key must be
+      // a plain field, never the object's prototype.
+      const next = Object.hasOwn(node, key) ? node[key] : undefined;
+      if (last || next === null || next === undefined || typeof next !== 'object') {
+        Object.defineProperty(node, key, { value, enumerable: true, writable: true, configurable: true });
         break;
       }
       node = next;
