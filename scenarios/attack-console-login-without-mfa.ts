@@ -12,23 +12,10 @@
  *
  * Detection: Sigma 77caf516 (Successful Console Login Without MFA).
  */
-import { defineScenario, Principal, type CallerProfile, type IamUserPrincipal, type UserIdentity } from 'trailsim';
+import { defineScenario } from 'trailsim';
 
 const ATTACKER_IP = '198.51.100.31';
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-
-/** The user as the sign-in page records them: no access key (AWS sign-in examples, the Stratus record). */
-class SignInPage extends Principal {
-  readonly type = 'IAMUser' as const;
-  readonly identity: UserIdentity;
-  readonly name: string;
-  constructor(user: IamUserPrincipal, profile: CallerProfile) {
-    super(user.account, profile);
-    const { accessKeyId: _key, ...identity } = user.identity;
-    this.identity = identity;
-    this.name = user.name;
-  }
-}
 
 export default defineScenario({
   name: 'attack-console-login-without-mfa',
@@ -43,7 +30,7 @@ export default defineScenario({
     log(`account ${acct.id}; ${user.arn} signs in from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-18T19:47:00Z');
-    sim.call(new SignInPage(user, { sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] }), 'signin:ConsoleLogin', undefined, {
+    sim.call(user.withProfile({ sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] }), 'signin:ConsoleLogin', undefined, {
       additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home?state=hashArgs%23&isauthcode=true', MobileVersion: 'No', MFAUsed: 'No' },
     });
     const session = user.consoleSession(acct.rng.fork('console', user.name, sim.now), sim.now, false).withProfile({ sourceIPs: [ATTACKER_IP], userAgents: ['console.amazonaws.com'] });

@@ -11,23 +11,10 @@
  * Detection: Sigma 6393e346 (ConsoleLogin Failed Authentication) fires on every failure and
  * Sigma 77caf516 (Successful Console Login Without MFA) on the final sign-in.
  */
-import { defineScenario, Principal, type CallerProfile, type IamUserPrincipal, type UserIdentity } from 'trailsim';
+import { defineScenario } from 'trailsim';
 
 const ATTACKER_IP = '203.0.113.201';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
-
-/** The user as the sign-in page records them: no access key (AWS sign-in examples, the Stratus record). */
-class SignInPage extends Principal {
-  readonly type = 'IAMUser' as const;
-  readonly identity: UserIdentity;
-  readonly name: string;
-  constructor(user: IamUserPrincipal, profile: CallerProfile) {
-    super(user.account, profile);
-    const { accessKeyId: _key, ...identity } = user.identity;
-    this.identity = identity;
-    this.name = user.name;
-  }
-}
 
 export default defineScenario({
   name: 'attack-console-password-spraying',
@@ -39,7 +26,7 @@ export default defineScenario({
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const profile = { sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] };
-    const users = ['admin', 'j.smith', 'deploy', 'a.khan'].map((n) => new SignInPage(acct.iamUser(n), profile));
+    const users = ['admin', 'j.smith', 'deploy', 'a.khan'].map((n) => acct.iamUser(n).withProfile(profile));
     log(`account ${acct.id}; spraying from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-19T03:12:00Z');

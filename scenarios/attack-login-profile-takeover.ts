@@ -11,24 +11,11 @@
  * its fieldref filter compares an ARN with a bare user name, so it would fire on a
  * self-service reset too. The sign-in fires Sigma 77caf516 (Console Login Without MFA).
  */
-import { defineScenario, Principal, type CallOptions, type CallerProfile, type IamUserPrincipal, type JsonObject, type UserIdentity } from 'trailsim';
+import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
 const ATTACKER_IP = '198.51.100.162';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
-
-/** The user as the sign-in page records them: no access key (AWS sign-in examples, the Stratus record). */
-class SignInPage extends Principal {
-  readonly type = 'IAMUser' as const;
-  readonly identity: UserIdentity;
-  readonly name: string;
-  constructor(user: IamUserPrincipal, profile: CallerProfile) {
-    super(user.account, profile);
-    const { accessKeyId: _key, ...identity } = user.identity;
-    this.identity = identity;
-    this.name = user.name;
-  }
-}
 
 export default defineScenario({
   name: 'attack-login-profile-takeover',
@@ -53,7 +40,7 @@ export default defineScenario({
     sim.advance('40s');
     act('iam:UpdateLoginProfile', 'iam.update-login-profile', { userName: victim.name });
     sim.advance('3m');
-    sim.call(new SignInPage(victim, { sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] }), 'signin:ConsoleLogin', undefined, {
+    sim.call(victim.withProfile({ sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] }), 'signin:ConsoleLogin', undefined, {
       additionalEventData: { LoginTo: 'https://console.aws.amazon.com/console/home', MobileVersion: 'No', MFAUsed: 'No' },
     });
     const session = victim.consoleSession(acct.rng.fork('console', victim.name, sim.now), sim.now, false).withProfile({ sourceIPs: [ATTACKER_IP], userAgents: ['console.amazonaws.com'] });
