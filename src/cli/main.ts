@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { resolve, join } from 'node:path';
 import { TrailsimError } from '../core/errors.js';
 import { asScenario } from '../scenario/define.js';
+import { importScenarioModule } from '../scenario/load.js';
 import { runScenario } from '../scenario/run.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
@@ -79,19 +80,6 @@ Example:
   trailsim validate out/gen/records.jsonl`,
 };
 
-async function loadScenarioModule(file: string): Promise<unknown> {
-  const url = pathToFileURL(resolve(file)).href;
-  try {
-    return await import(url);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw e;
-    // Not running under a TypeScript loader: register tsx (a well-kept loader) and retry.
-    const { register } = await import('tsx/esm/api');
-    register();
-    return await import(url);
-  }
-}
 
 async function runCommand(args: string[], io: IO): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
@@ -100,7 +88,7 @@ async function runCommand(args: string[], io: IO): Promise<number> {
   if (values.help) return io.out(HELP.run), 0;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${HELP.run}`), 2;
   const file = positionals[0];
-  const mod = await loadScenarioModule(file);
+  const mod = await importScenarioModule(file);
   const def = asScenario(mod, file);
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   io.out(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);

@@ -7,9 +7,10 @@
  * makes fire) and may export `gaps`: rules its attack is about that cannot fire on records
  * of the real CloudTrail shape, each with the reason (a rule flaw, not a simulator bug).
  */
+import { importScenarioModule } from './load.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { InvalidScenarioError } from '../core/errors.js';
 import { asScenario, type ScenarioDefinition } from './define.js';
 
@@ -69,19 +70,6 @@ export function scenarioFiles(dir: string): string[] {
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-async function importScenario(path: string): Promise<unknown> {
-  const url = pathToFileURL(path).href;
-  try {
-    return await import(url);
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw e;
-    // Not running under a TypeScript loader: register tsx and retry (as `trailsim run` does).
-    const { register } = await import('tsx/esm/api');
-    register();
-    return await import(url);
-  }
-}
 
 function gapsOf(mod: unknown, file: string): ScenarioGap[] {
   const g = (mod as { gaps?: unknown } | undefined)?.gaps;
@@ -97,7 +85,7 @@ export async function loadScenarioLibrary(dir: string = scenariosDir()): Promise
   const out: LibraryEntry[] = [];
   for (const file of scenarioFiles(root)) {
     const path = join(root, file);
-    const mod = await importScenario(path);
+    const mod = await importScenarioModule(path);
     const scenario = asScenario(mod, path);
     out.push({
       name: scenario.name,
