@@ -15,6 +15,7 @@ export async function importScenarioModule(file: string): Promise<unknown> {
     if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw e;
     const { register } = await import('tsx/esm/api');
     register();
-    return await import(url);
+    // Node caches the failed load of this URL: import it again under a new URL.
+    return await import(`${url}?tsx`);
   }
 }

@@ -8,6 +8,7 @@ import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { spawnSync } from 'node:child_process';
 
 const root = join(__dirname, '../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, { import: { default: string } }> };
@@ -80,5 +81,15 @@ describe('the built package, used through its public entry points', () => {
     const alerts = results['eventbridge'].alerts as { messages: string[] };
     expect(alerts.messages).toHaveLength(1);
     expect(JSON.parse(alerts.messages[0]).detail.eventName).toBe('AssumeRole');
+  });
+
+  it('the installed binary (plain node, no TypeScript loader) runs a scenario file', () => {
+    const out = mkdtempSync(join(tmpdir(), 'trailsim-bin-'));
+    const r = spawnSync(process.execPath, [join(root, 'bin/trailsim.mjs'), 'run', 'scenarios/attack-root-account-usage.ts', '--out', out], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toMatch(/Error/);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/wrote .*records\.jsonl/);
+    const lines = readFileSync(join(out, 'records.jsonl'), 'utf8').trim().split('\n');
+    expect(lines.some((l) => (JSON.parse(l) as { userIdentity?: { type?: string } }).userIdentity?.type === 'Root')).toBe(true);
   });
 });
