@@ -37,8 +37,8 @@ export class AwsServiceException extends TrailsimError {
   }
 }
 
-/** Declares an AWS exception class whose `name` is fixed; keeps each one a real class for `instanceof`. */
-function awsException<N extends string>(name: N, status = 400) {
+/** Declares an AWS exception class whose `name` is fixed; keeps each one a real class for `instanceof`. Every service module uses it. */
+export function awsException<N extends string>(name: N, status = 400) {
   return class extends AwsServiceException {
     declare readonly name: N;
     constructor(message: string, options: { cause?: unknown } = {}) {

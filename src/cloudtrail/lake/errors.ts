@@ -5,44 +5,36 @@
  * it helps (which store, which parameter).
  */
 // FOOTPRINT is imported so the declarations of the classes below can name it.
-import { AwsServiceException, FOOTPRINT, TrailsimError } from '../../core/errors.js';
+import { awsException, FOOTPRINT, TrailsimError } from '../../core/errors.js';
 
 // One class per AWS exception name in trailsim: these are shared with the trail API.
 export { InvalidEventSelectorsException, InvalidParameterException, InvalidTagParameterException, NotOrganizationMasterAccountException, OrganizationsNotInUseException } from '../trails/errors.js';
 
-function lakeException<N extends string>(name: N, status = 400) {
-  return class extends AwsServiceException {
-    declare readonly name: N;
-    constructor(message: string, options: { cause?: unknown } = {}) {
-      super(name, message, { status, cause: options.cause });
-    }
-  };
-}
 
 /** "The specified event data store was not found." */
-export class EventDataStoreNotFoundException extends lakeException('EventDataStoreNotFoundException') {}
+export class EventDataStoreNotFoundException extends awsException('EventDataStoreNotFoundException') {}
 /** "An event data store with that name already exists." */
-export class EventDataStoreAlreadyExistsException extends lakeException('EventDataStoreAlreadyExistsException') {}
+export class EventDataStoreAlreadyExistsException extends awsException('EventDataStoreAlreadyExistsException') {}
 /** "The specified event data store ARN is not valid or does not map to an event data store in your account." */
-export class EventDataStoreARNInvalidException extends lakeException('EventDataStoreARNInvalidException') {}
+export class EventDataStoreARNInvalidException extends awsException('EventDataStoreARNInvalidException') {}
 /** "The event data store cannot be deleted because termination protection is enabled for it." */
-export class EventDataStoreTerminationProtectedException extends lakeException('EventDataStoreTerminationProtectedException') {}
+export class EventDataStoreTerminationProtectedException extends awsException('EventDataStoreTerminationProtectedException') {}
 /** "Your account has used the maximum number of event data stores." */
-export class EventDataStoreMaxLimitExceededException extends lakeException('EventDataStoreMaxLimitExceededException') {}
+export class EventDataStoreMaxLimitExceededException extends awsException('EventDataStoreMaxLimitExceededException') {}
 /** "The event data store is inactive." */
-export class InactiveEventDataStoreException extends lakeException('InactiveEventDataStoreException') {}
+export class InactiveEventDataStoreException extends awsException('InactiveEventDataStoreException') {}
 /** "The event data store is not in a status that supports the operation." */
-export class InvalidEventDataStoreStatusException extends lakeException('InvalidEventDataStoreStatusException') {}
+export class InvalidEventDataStoreStatusException extends awsException('InvalidEventDataStoreStatusException') {}
 /** "The query that was submitted has validation errors, or uses incorrect syntax or unsupported keywords." */
-export class InvalidQueryStatementException extends lakeException('InvalidQueryStatementException') {}
+export class InvalidQueryStatementException extends awsException('InvalidQueryStatementException') {}
 /** "The query ID does not exist or does not map to a query." */
-export class QueryIdNotFoundException extends lakeException('QueryIdNotFoundException') {}
+export class QueryIdNotFoundException extends awsException('QueryIdNotFoundException') {}
 /** "The specified query cannot be canceled because it is in the FINISHED, FAILED, TIMED_OUT, or CANCELLED state." */
-export class InactiveQueryException extends lakeException('InactiveQueryException') {}
+export class InactiveQueryException extends awsException('InactiveQueryException') {}
 /** "A date range for the query was specified that is not valid." */
-export class InvalidDateRangeException extends lakeException('InvalidDateRangeException') {}
+export class InvalidDateRangeException extends awsException('InvalidDateRangeException') {}
 /** "The query status is not valid for the operation." */
-export class InvalidQueryStatusException extends lakeException('InvalidQueryStatusException') {}
+export class InvalidQueryStatusException extends awsException('InvalidQueryStatusException') {}
 
 /**
  * Lake SQL needs the optional dependency `@duckdb/node-api` and it could not be loaded.

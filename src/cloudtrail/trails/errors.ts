@@ -12,39 +12,31 @@
  *   the exception. Tests may rely on names; they should not rely on `trailsim` wordings.
  */
 // FOOTPRINT: declaration emit names it in the classes' type (TrailsimError's symbol member).
-import { AwsServiceException, type FOOTPRINT } from '../../core/errors.js';
+import { awsException, type FOOTPRINT } from '../../core/errors.js';
 
-function cloudTrailException<N extends string>(name: N) {
-  return class extends AwsServiceException {
-    declare readonly name: N;
-    constructor(message: string, options: { cause?: unknown } = {}) {
-      super(name, message, { status: 400, cause: options.cause });
-    }
-  };
-}
 
-export class TrailAlreadyExistsException extends cloudTrailException('TrailAlreadyExistsException') {}
-export class TrailNotFoundException extends cloudTrailException('TrailNotFoundException') {}
-export class InvalidTrailNameException extends cloudTrailException('InvalidTrailNameException') {}
-export class CloudTrailARNInvalidException extends cloudTrailException('CloudTrailARNInvalidException') {}
-export class S3BucketDoesNotExistException extends cloudTrailException('S3BucketDoesNotExistException') {}
-export class InsufficientS3BucketPolicyException extends cloudTrailException('InsufficientS3BucketPolicyException') {}
-export class InvalidS3BucketNameException extends cloudTrailException('InvalidS3BucketNameException') {}
-export class InvalidS3PrefixException extends cloudTrailException('InvalidS3PrefixException') {}
-export class MaximumNumberOfTrailsExceededException extends cloudTrailException('MaximumNumberOfTrailsExceededException') {}
-export class InvalidEventSelectorsException extends cloudTrailException('InvalidEventSelectorsException') {}
-export class InvalidInsightSelectorsException extends cloudTrailException('InvalidInsightSelectorsException') {}
-export class InsightNotEnabledException extends cloudTrailException('InsightNotEnabledException') {}
-export class InvalidHomeRegionException extends cloudTrailException('InvalidHomeRegionException') {}
-export class InvalidParameterCombinationException extends cloudTrailException('InvalidParameterCombinationException') {}
-export class InvalidParameterException extends cloudTrailException('InvalidParameterException') {}
-export class InvalidCloudWatchLogsLogGroupArnException extends cloudTrailException('InvalidCloudWatchLogsLogGroupArnException') {}
-export class InvalidCloudWatchLogsRoleArnException extends cloudTrailException('InvalidCloudWatchLogsRoleArnException') {}
-export class InvalidKmsKeyIdException extends cloudTrailException('InvalidKmsKeyIdException') {}
-export class InvalidTagParameterException extends cloudTrailException('InvalidTagParameterException') {}
-export class TagsLimitExceededException extends cloudTrailException('TagsLimitExceededException') {}
-export class NotOrganizationMasterAccountException extends cloudTrailException('NotOrganizationMasterAccountException') {}
-export class OrganizationsNotInUseException extends cloudTrailException('OrganizationsNotInUseException') {}
+export class TrailAlreadyExistsException extends awsException('TrailAlreadyExistsException') {}
+export class TrailNotFoundException extends awsException('TrailNotFoundException') {}
+export class InvalidTrailNameException extends awsException('InvalidTrailNameException') {}
+export class CloudTrailARNInvalidException extends awsException('CloudTrailARNInvalidException') {}
+export class S3BucketDoesNotExistException extends awsException('S3BucketDoesNotExistException') {}
+export class InsufficientS3BucketPolicyException extends awsException('InsufficientS3BucketPolicyException') {}
+export class InvalidS3BucketNameException extends awsException('InvalidS3BucketNameException') {}
+export class InvalidS3PrefixException extends awsException('InvalidS3PrefixException') {}
+export class MaximumNumberOfTrailsExceededException extends awsException('MaximumNumberOfTrailsExceededException') {}
+export class InvalidEventSelectorsException extends awsException('InvalidEventSelectorsException') {}
+export class InvalidInsightSelectorsException extends awsException('InvalidInsightSelectorsException') {}
+export class InsightNotEnabledException extends awsException('InsightNotEnabledException') {}
+export class InvalidHomeRegionException extends awsException('InvalidHomeRegionException') {}
+export class InvalidParameterCombinationException extends awsException('InvalidParameterCombinationException') {}
+export class InvalidParameterException extends awsException('InvalidParameterException') {}
+export class InvalidCloudWatchLogsLogGroupArnException extends awsException('InvalidCloudWatchLogsLogGroupArnException') {}
+export class InvalidCloudWatchLogsRoleArnException extends awsException('InvalidCloudWatchLogsRoleArnException') {}
+export class InvalidKmsKeyIdException extends awsException('InvalidKmsKeyIdException') {}
+export class InvalidTagParameterException extends awsException('InvalidTagParameterException') {}
+export class TagsLimitExceededException extends awsException('TagsLimitExceededException') {}
+export class NotOrganizationMasterAccountException extends awsException('NotOrganizationMasterAccountException') {}
+export class OrganizationsNotInUseException extends awsException('OrganizationsNotInUseException') {}
 
 /** Where a message's wording comes from; see the module comment. */
 export type MessageSource = 'observed' | 'moto' | 'trailsim';

@@ -95,20 +95,8 @@ export interface CreateTrailOutput {
   IsOrganizationTrail: boolean;
 }
 
-export interface UpdateTrailInput {
-  /** Name or ARN. */
-  Name: string;
-  S3BucketName?: string;
-  S3KeyPrefix?: string;
-  SnsTopicName?: string;
-  IncludeGlobalServiceEvents?: boolean;
-  IsMultiRegionTrail?: boolean;
-  EnableLogFileValidation?: boolean;
-  CloudWatchLogsLogGroupArn?: string;
-  CloudWatchLogsRoleArn?: string;
-  KmsKeyId?: string;
-  IsOrganizationTrail?: boolean;
-}
+/** UpdateTrail takes CreateTrail's settings, each optional, except tags. */
+export type UpdateTrailInput = { /** Name or ARN. */ Name: string } & Partial<Omit<CreateTrailInput, 'Name' | 'TagsList'>>;
 
 export type UpdateTrailOutput = CreateTrailOutput;
 
