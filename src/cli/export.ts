@@ -13,7 +13,7 @@ import type { CloudTrailRecord } from '../record/types.js';
 import { exportParquet } from '../export/parquet.js';
 import { findTrailLogFiles } from '../cloudtrail/lake/s3-tree-query.js';
 import type { DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
-import type { CommandIO } from './query.js';
+import type { CommandIO } from './io.js';
 
 export const EXPORT_HELP = `Usage: trailsim export --format parquet (--data DIR | --in FILE) --out FILE
 

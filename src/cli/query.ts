@@ -24,10 +24,8 @@ Options:
 Example:
   trailsim query --data out/s3 "SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY eventname ORDER BY n DESC"`;
 
-export interface CommandIO {
-  out(s: string): void;
-  err(s: string): void;
-}
+import type { CommandIO } from './io.js';
+export type { CommandIO };
 
 /** Formats rows as an aligned text table. */
 export function formatTable(columns: string[], rows: (string | null)[][]): string[] {

@@ -9,17 +9,15 @@ import { RULES } from '../validate/rules.js';
 import { validateFile, type RecordResult, type ValidationSummary } from '../validate/stream.js';
 import type { Delivery, Severity, Violation } from '../validate/types.js';
 
-export interface CommandIo {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
+import type { CommandIO as CommandIo } from './io.js';
+export type { CommandIo };
 
-const USAGE = `usage: trailsim validate [options] FILE...
+const USAGE = `Usage: trailsim validate [options] FILE...
 
 Checks CloudTrail records: JSONL (one record per line) or CloudTrail log files
 {"Records":[...]}, gzip-compressed or not.
 
-options:
+Options:
   --json                 print one JSON report instead of text
   --max N                print at most N violations in all (default 200; counts stay complete)
   --region REGION        allowed awsRegion (repeatable; default: any region-shaped name)
@@ -30,7 +28,12 @@ options:
   --list-rules           print every rule id with its severity and what it checks
   -h, --help             show this help
 
-exit codes: 0 no violations, 1 violations, 2 usage or read error`;
+Exit codes: 0 no violations, 1 violations, 2 usage or read error.
+
+Examples:
+  trailsim validate out/gen/records.jsonl
+  trailsim validate --json --max 20 AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/*.json.gz
+  trailsim validate --delivery lake --ignore key-order export.jsonl`;
 
 const DEFAULT_MAX = 200;
 

@@ -106,7 +106,7 @@ describe('trailsim validate', () => {
     for (const args of [[], ['--max', 'ten', BAD], ['--bogus', BAD], ['--delivery', 'kinesis', BAD], ['--fail-on', 'info', BAD], ['--ignore', 'no.such.rule', BAD]]) {
       const { code, err, out } = await run(...args);
       expect(code, args.join(' ')).toBe(2);
-      expect(err).toContain('usage: trailsim validate');
+      expect(err).toContain('Usage: trailsim validate');
       expect(out).toBe('');
     }
     const rules = await run('--list-rules');
