@@ -115,6 +115,6 @@ describe('trailsim validate', () => {
     expect(rules.out).toContain('eventContext.outsideLake\twarning\t');
     const help = await run('--help');
     expect(help.code).toBe(0);
-    expect(help.out).toContain('exit codes: 0 no violations, 1 violations, 2 usage or read error');
+    expect(help.out).toContain('Exit codes: 0 no violations, 1 violations, 2 usage or read error');
   });
 });
