@@ -50,7 +50,7 @@ export { EventHistory, EVENT_HISTORY_RETENTION_DAYS, type EventHistoryOptions } 
 export type { LookupEventsInput, LookupEventsOutput, LookupAttribute, LookupAttributeKey, Event, EventResource } from './cloudtrail/lookup-events.js';
 
 // Scenarios
-export { defineScenario, type ScenarioDefinition, type ScenarioContext, type Scenario } from './scenario/define.js';
+export { defineScenario, type ScenarioDefinition, type ScenarioContext, type Scenario, type AttackMapping } from './scenario/define.js';
 export { runScenario, type ScenarioRun } from './scenario/run.js';
 export { generateDataset, type GenerateOptions } from './cli/generate.js';
 

@@ -13,6 +13,14 @@ export interface ScenarioContext {
   answer(question: string, lines: string | readonly string[]): void;
 }
 
+/** Where an attack playbook sits in MITRE ATT&CK (Enterprise, Cloud/IaaS). */
+export interface AttackMapping {
+  /** Technique or sub-technique ids, e.g. `['T1078.004', 'T1098.001']`. */
+  readonly techniques: readonly string[];
+  /** Tactic names as ATT&CK spells them, lower-case and hyphenated: `initial-access`, `persistence`, `privilege-escalation`, `defense-evasion`, `credential-access`, `discovery`, `lateral-movement`, `collection`, `exfiltration`, `impact`. */
+  readonly tactics: readonly string[];
+}
+
 /** A scenario: a script that builds a world, makes it act, and answers questions about what was recorded. */
 export interface ScenarioDefinition {
   /** Short name (`whizlab-2-37`). */
@@ -30,6 +38,12 @@ export interface ScenarioDefinition {
    * tests check that these rules, and no others but the noisy hunting rules, fire.
    */
   targets?: readonly string[];
+  /** One-line title shown by `trailsim scenarios` and in coverage reports (`Root access key used to create an admin`). */
+  title?: string;
+  /** MITRE ATT&CK mapping of an attack playbook. Metadata only, as `targets`. */
+  attack?: AttackMapping;
+  /** Public sources the playbook follows (threat reports, AWS security blog posts): URLs. */
+  references?: readonly string[];
   /** The script. */
   run(ctx: ScenarioContext): void | Promise<void>;
 }
@@ -51,6 +65,13 @@ function assertScenarioShape(def: unknown, where: string): asserts def is Scenar
   if (typeof d.name !== 'string' || d.name.trim() === '') throw new InvalidScenarioError(`${where}: scenario needs a non-empty string 'name'.`);
   if (typeof d.run !== 'function') throw new InvalidScenarioError(`${where}: scenario '${d.name}' needs a 'run(ctx)' function.`);
   if (d.seed !== undefined && typeof d.seed !== 'number' && typeof d.seed !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a seed that is neither a number nor a string.`);
+  if (d.title !== undefined && typeof d.title !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a 'title' that is not a string.`);
+  if (d.references !== undefined && (!Array.isArray(d.references) || !d.references.every((t) => typeof t === 'string'))) throw new InvalidScenarioError(`${where}: scenario '${d.name}' has 'references' that is not a list of URLs (strings).`);
+  if (d.attack !== undefined) {
+    const a = d.attack as { techniques?: unknown; tactics?: unknown };
+    const ok = (v: unknown, re: RegExp) => Array.isArray(v) && v.every((t) => typeof t === 'string' && re.test(t));
+    if (typeof a !== 'object' || a === null || !ok(a.techniques, /^T\d{4}(\.\d{3})?$/) || !ok(a.tactics, /^[a-z]+(-[a-z]+)*$/)) throw new InvalidScenarioError(`${where}: scenario '${d.name}' has an 'attack' mapping that is not { techniques: ['T1078.004', ...], tactics: ['initial-access', ...] }.`);
+  }
   if (d.targets !== undefined && (!Array.isArray(d.targets) || !d.targets.every((t) => typeof t === 'string' && t !== ''))) throw new InvalidScenarioError(`${where}: scenario '${d.name}' has 'targets' that is not a list of rule ids (strings).`);
 }
 
