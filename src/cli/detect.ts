@@ -10,14 +10,14 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import { TrailsimError, TrailsimInputError } from '../core/errors.js';
-import { compileSigmaRule, evaluateSigma, loadSigmaRules, type SigmaRuleResult } from '../sigma/index.js';
+import { compileSigmaRule, evaluateSigma, loadSigmaRules, bundledSigmaRulesDir, type SigmaRuleResult } from '../sigma/index.js';
 
 export interface DetectIo {
   out(s: string): void;
   err(s: string): void;
 }
 
-export const DETECT_HELP = `Usage: trailsim detect --rules DIR [--json] [--unsupported] FILE...
+export const DETECT_HELP = `Usage: trailsim detect [--rules DIR] [--json] [--unsupported] FILE...
 
 Runs Sigma rules (every *.yml / *.yaml under DIR) over CloudTrail records and prints the
 rules that fired, with hit counts. FILE is JSONL or a CloudTrail log file
@@ -27,15 +27,17 @@ Rules that use a construct the evaluator does not run are counted as unsupported
 not evaluated; --unsupported lists them and why.
 
 Options:
-  --rules DIR      folder of Sigma rules (required)
+  --rules DIR      folder of Sigma rules (default: the 57 SigmaHQ CloudTrail rules that ship
+                   with trailsim, Detection Rule License 1.1)
   --json           print one JSON document: every rule's result, and the unsupported rules
   --unsupported    list the rules that were not evaluated, with the construct that stopped each
   -h, --help       show this help
 
 Exit code 0 after a run, 2 on a usage error or unreadable input.
 
-Example:
-  trailsim detect --rules test/fixtures/sigma-aws-cloudtrail out/gen/records.jsonl`;
+Examples:
+  trailsim detect out/gen/records.jsonl
+  trailsim detect --rules my-rules/ --json out/gen/records.jsonl`;
 
 /** A records file that cannot be read. */
 export class RecordsFileError extends TrailsimInputError {
@@ -155,10 +157,9 @@ export async function detectCommand(args: string[], io: DetectIo): Promise<numbe
       io.out(DETECT_HELP);
       return 0;
     }
-    if (!values.rules) throw new DetectUsageError('--rules DIR is required.');
     if (positionals.length === 0) throw new DetectUsageError('expected at least one records FILE.');
 
-    const rules = loadSigmaRules(values.rules).map(compileSigmaRule);
+    const rules = loadSigmaRules(values.rules ?? bundledSigmaRulesDir()).map(compileSigmaRule);
     const records: object[] = [];
     for (const f of positionals) for (const r of readRecordsFile(f)) records.push(r);
     const results = evaluateSigma(rules, records);

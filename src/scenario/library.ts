@@ -8,6 +8,7 @@
  * of the real CloudTrail shape, each with the reason (a rule flaw, not a simulator bug).
  */
 import { importScenarioModule } from './load.js';
+import { packageRoot } from '../core/package-root.js';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,21 +47,9 @@ export interface LibraryEntry {
  * ancestor folder whose package.json is trailsim's (works from `src/` and from `dist/`).
  */
 export function scenariosDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
-        if (name === 'trailsim' && existsSync(join(dir, 'scenarios'))) return join(dir, 'scenarios');
-      } catch {
-        // An unreadable package.json is not ours: keep walking up.
-      }
-    }
-    const up = dirname(dir);
-    if (up === dir) throw new InvalidScenarioError('Cannot find the scenarios folder of the trailsim package.');
-    dir = up;
-  }
+  const dir = join(packageRoot(), 'scenarios');
+  if (!existsSync(dir)) throw new InvalidScenarioError(`Cannot find the scenarios folder of the trailsim package (looked in ${dir}).`);
+  return dir;
 }
 
 /** Scenario files of a folder, in code-unit order: every `*.ts` but `index.ts` and helpers starting with `_`. */

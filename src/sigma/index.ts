@@ -6,7 +6,7 @@
 export { parseSigmaRule } from './parse-rule.js';
 export { parseSigmaCondition } from './condition.js';
 export { compileSigmaRule, isCloudTrailRule, type CompiledSigmaRule } from './compile.js';
-export { loadSigmaRules } from './load.js';
+export { loadSigmaRules, bundledSigmaRulesDir } from './load.js';
 export { evaluateSigma, type SigmaRuleResult } from './evaluate.js';
 export { SigmaRuleError, SigmaConditionError, SigmaUnsupportedError } from './errors.js';
 export type {

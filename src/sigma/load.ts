@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SigmaRuleError } from './errors.js';
+import { packageRoot } from '../core/package-root.js';
 import { parseSigmaRule } from './parse-rule.js';
 import type { SigmaRule } from './types.js';
 
@@ -37,4 +38,13 @@ export function loadSigmaRules(dir: string): SigmaRule[] {
     }
     return parseSigmaRule(text, file);
   });
+}
+
+/**
+ * The folder of Sigma rules that ships with trailsim: the 57 SigmaHQ rules for
+ * `product: aws, service: cloudtrail` (Detection Rule License 1.1; see its README for the
+ * source commit and attribution). `trailsim detect` uses it when `--rules` is not given.
+ */
+export function bundledSigmaRulesDir(): string {
+  return join(packageRoot(), 'rules', 'sigma-aws-cloudtrail');
 }

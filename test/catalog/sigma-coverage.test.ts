@@ -11,7 +11,7 @@ import { modelServices } from '../../src/catalog/model-data.js';
  * simulator must not produce them). Those are listed below with the reason.
  */
 
-const DIR = join(import.meta.dirname, '../fixtures/sigma-aws-cloudtrail');
+const DIR = join(import.meta.dirname, '../../rules/sigma-aws-cloudtrail');
 
 interface Condition {
   rule: string;

@@ -1,5 +1,5 @@
 /**
- * The 57 SigmaHQ CloudTrail rules (test/fixtures/sigma-aws-cloudtrail) against the facts
+ * The 57 SigmaHQ CloudTrail rules (rules/sigma-aws-cloudtrail) against the facts
  * in shared/reference/detection-scenarios.md: they all parse and compile, the real sample
  * records give exactly the documented hit table, each rule fires on a hand-written
  * positive and not on a near miss, the six documented rule flaws behave as documented, and

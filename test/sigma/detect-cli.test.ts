@@ -109,9 +109,13 @@ describe('trailsim detect', () => {
   });
 
   it('usage errors exit 2 with the help text; --help exits 0', async () => {
-    const noRules = await run([SAMPLES]);
-    expect(noRules.code).toBe(2);
-    expect(noRules.err).toMatch(/--rules DIR is required[\s\S]*Usage: trailsim detect/);
+    // Without --rules, the rules that ship in the package are used: the same result as naming them.
+    const bundled = await run(['--json', SAMPLES]);
+    expect(bundled.code).toBe(0);
+    expect(bundled.out).toBe((await run(['--rules', RULES_DIR, '--json', SAMPLES])).out);
+    const noFile = await run([]);
+    expect(noFile.code).toBe(2);
+    expect(noFile.err).toMatch(/expected at least one records FILE[\s\S]*Usage: trailsim detect/);
     expect((await run(['--rules', RULES_DIR])).err).toMatch(/expected at least one records FILE/);
     expect((await run(['--rules', RULES_DIR, '--frobnicate', SAMPLES])).code).toBe(2);
     expect((await run(['--rules', join(tmp, 'no-such-dir'), SAMPLES])).err).toMatch(/no-such-dir: cannot read the rules folder \(ENOENT\)/);

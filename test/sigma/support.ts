@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { compileSigmaRule, loadSigmaRules, type CompiledSigmaRule, type SigmaRule } from '../../src/sigma/index.js';
 
 export const FIXTURES = fileURLToPath(new URL('../fixtures', import.meta.url));
-export const RULES_DIR = join(FIXTURES, 'sigma-aws-cloudtrail');
+export const RULES_DIR = fileURLToPath(new URL('../../rules/sigma-aws-cloudtrail', import.meta.url));
 export const SAMPLES = join(FIXTURES, 'cloudtrail-samples', 'records.jsonl');
 
 let cache: { rules: SigmaRule[]; compiled: CompiledSigmaRule[] } | undefined;

@@ -47,7 +47,7 @@ describe('the built package, used through its public entry points', () => {
 
   it('trailsim/sigma, trailsim/arbitraries and trailsim/vitest load and work', async () => {
     const sigma = await entry<Sigma>('./sigma');
-    const rule = sigma.parseSigmaRule(readFileSync(join(root, 'test/fixtures/sigma-aws-cloudtrail/aws_cloudtrail_disable_logging.yml'), 'utf8'));
+    const rule = sigma.parseSigmaRule(readFileSync(join(root, 'rules/sigma-aws-cloudtrail/aws_cloudtrail_disable_logging.yml'), 'utf8'));
     const t = await entry<Core>('.');
     const sim = t.createSimulation({ seed: 1 });
     const rec = sim.call(sim.addAccount({ name: 'a' }).iamUser('x'), 'cloudtrail:StopLogging', { name: 'main' });
