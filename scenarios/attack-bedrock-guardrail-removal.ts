@@ -10,7 +10,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.203';
 const SDK = 'aws-sdk-js/3.614.0 ua/2.1 os/linux#6.8.0-39-generic lang/js md/nodejs#20.15.1 api/bedrock#3.614.0';
 const RUNTIME = 'aws-sdk-js/3.614.0 ua/2.1 os/linux#6.8.0-39-generic lang/js md/nodejs#20.15.1 api/bedrock-runtime#3.614.0';
 
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-03-13T06:00:00Z',
   targets: ['1c722651-254a-4b04-a9f4-99b62a2d0a1f', '59b70e4d-dd17-44a9-b740-acf07ae3eb6a'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'genai', alias: 'acme-genai', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const app = acct.iamUser('chat-assistant-app');

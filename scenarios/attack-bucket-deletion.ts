@@ -11,7 +11,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.14';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-03-16T06:00:00Z',
   targets: ['39c9f26d-6e3b-4dbb-9c7a-4154b0281112', 'f305fd62-beca-47da-ad95-7690a0620084'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const contractor = acct.iamUser('contractor-dataeng');

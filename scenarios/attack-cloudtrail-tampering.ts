@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.45';
 const cli = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-09T06:00:00Z',
   targets: ['4db60cc0-36fb-42b7-9b58-a5b53019fb74'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const trail = `arn:aws:cloudtrail:us-east-1:${acct.id}:trail/management-events`;

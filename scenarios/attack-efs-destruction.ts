@@ -11,7 +11,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.17';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-04-16T06:00:00Z',
   targets: ['6a7ba45c-63d8-473e-9736-2eaabff79964', '25cb1ba1-8a19-4a23-a198-d252664c8cef'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const admin = acct.iamUser('storage-ops');

@@ -10,7 +10,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.226';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -20,6 +19,7 @@ export default defineScenario({
   start: '2026-04-17T06:00:00Z',
   targets: ['33d50d03-20ec-4b74-a74e-1e65a38af1c0'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('devops-bot');

@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.33';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-28T06:00:00Z',
   targets: ['4ae68615-866f-4304-b24b-ba048dfa5ca7', '7c797da2-9cf2-4523-ba64-33b06339f0cc'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('cache-admin');

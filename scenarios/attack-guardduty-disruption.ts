@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.77';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-10T06:00:00Z',
   targets: ['6e61ee20-ce00-4f8d-8aee-bedd8216f7e3', 'd2656e78-c069-4571-8220-9e0ab5913f19'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'security', alias: 'acme-security', regions: ['us-east-1', 'eu-west-1'] });
     sim.addTraffic({ rate: '80/h' });
     const tooling = acct.iamUser('secops-automation');

@@ -13,8 +13,6 @@
  */
 import { defineScenario, Principal, type CallOptions, type IamUserPrincipal, type JsonObject, type UserIdentity } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.57';
-const SECOND_IP = '203.0.113.58';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -23,8 +21,8 @@ class NewKey extends Principal {
   readonly type = 'IAMUser' as const;
   readonly identity: UserIdentity;
   readonly name: string;
-  constructor(user: IamUserPrincipal, accessKeyId: string) {
-    super(user.account, { sourceIPs: [SECOND_IP], userAgents: [BOTO] });
+  constructor(user: IamUserPrincipal, accessKeyId: string, ip: string) {
+    super(user.account, { sourceIPs: [ip], userAgents: [BOTO] });
     this.identity = { ...user.identity, accessKeyId };
     this.name = user.name;
   }
@@ -37,6 +35,8 @@ export default defineScenario({
   start: '2026-03-22T06:00:00Z',
   targets: ['0a5177f4-6ca9-44c2-aacf-d3f3d8b6e4d2'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
+    const SECOND_IP = sim.attackerIp('second');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const admin = acct.iamUser('legacy-admin');
@@ -54,7 +54,7 @@ export default defineScenario({
     const created = act('iam:CreateAccessKey', 'iam.create-access-key', { userName: target.name });
     const key = String((created.responseElements?.accessKey as { accessKeyId?: string } | undefined)?.accessKeyId);
     sim.advance('6m');
-    const backdoor = new NewKey(target, key);
+    const backdoor = new NewKey(target, key, SECOND_IP);
     sim.call(backdoor, 'sts:GetCallerIdentity');
     sim.advance('40s');
     sim.call(backdoor, 'iam:ListAttachedUserPolicies', { userName: target.name }, { error: 'AccessDenied' });

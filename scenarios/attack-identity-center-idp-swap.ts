@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.96';
 const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 
 export default defineScenario({
@@ -24,6 +23,7 @@ export default defineScenario({
   start: '2026-03-24T06:00:00Z',
   targets: ['d3adb3ef-b7e7-4003-9092-1924c797db35'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const mgmt = sim.addAccount({ name: 'management', alias: 'acme-root', regions: ['us-east-1'] });
     const member = sim.addAccount({ name: 'workloads', alias: 'acme-workloads', regions: ['us-east-1'] });
     const org = sim.createOrganization(mgmt);

@@ -16,7 +16,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.99';
 const CLI = (command: string) => `aws-cli/2.13.25 Python/3.11.5 Linux/5.15.0-105-generic exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -26,6 +25,7 @@ export default defineScenario({
   start: '2026-04-03T06:00:00Z',
   targets: ['352a918a-34d8-4882-8470-44830c507aa3', '905d389b-b853-46d0-9d3d-dea0d3a3cd49'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';

@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.92';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 
 export default defineScenario({
@@ -22,6 +21,7 @@ export default defineScenario({
   start: '2026-04-15T06:00:00Z',
   targets: ['1279262f-1464-422f-ac0d-5b545320c526'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const admin = acct.iamUser('kms-admin');

@@ -11,7 +11,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.188';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-03-14T06:00:00Z',
   targets: ['e1f7febb-7b94-4234-b5c6-00fb8500f5dd', 'c803b2ce-c4a2-4836-beae-b112010390b1'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['eu-west-1'] });
     sim.addTraffic({ rate: '120/h' });
     const netadmin = acct.iamUser('net-automation');

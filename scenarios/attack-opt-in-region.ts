@@ -8,7 +8,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.19';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -18,6 +17,7 @@ export default defineScenario({
   start: '2026-03-26T06:00:00Z',
   targets: ['a5ffb6ea-c784-4e01-b30a-deb6e58ca2ab'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const admin = acct.iamUser('terraform-admin');

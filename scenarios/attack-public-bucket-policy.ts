@@ -13,7 +13,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const DEV_IP = '192.0.2.34';
 const CLI = (command: string) => `aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe/x86_64 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -23,6 +22,7 @@ export default defineScenario({
   start: '2026-04-23T06:00:00Z',
   targets: ['f305fd62-beca-47da-ad95-7690a0620084'],
   run({ sim, log, answer }) {
+    const DEV_IP = sim.attackerIp('dev');
     const acct = sim.addAccount({ name: 'web', alias: 'acme-web', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const dev = acct.iamUser('l.moreau');

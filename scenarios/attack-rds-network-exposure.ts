@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.133';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 
 export default defineScenario({
@@ -22,6 +21,7 @@ export default defineScenario({
   start: '2026-04-12T06:00:00Z',
   targets: ['14f3f1c8-02d5-43a2-a191-91ffb52d3015', '6fb77778-040f-4015-9440-572aa9b6b580'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('db-migration');

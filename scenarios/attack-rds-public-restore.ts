@@ -15,7 +15,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.212';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -25,6 +24,7 @@ export default defineScenario({
   start: '2026-04-10T06:00:00Z',
   targets: ['c3f265c7-ff03-4056-8ab2-d486227b4599', '8a63cdd4-6207-414a-85bc-7e032bd3c1a2'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const dba = acct.iamUser('dba-tools');

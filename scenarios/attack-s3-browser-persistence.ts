@@ -14,7 +14,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.213';
 const S3_BROWSER = 'S3 Browser 11.5.7 https://s3browser.com';
 const TEMPLATE_POLICY = JSON.stringify(
   {
@@ -41,6 +40,7 @@ export default defineScenario({
     'f305fd62-beca-47da-ad95-7690a0620084',
   ],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const stolen = acct.iamUser('backup-uploader');

@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.66';
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 const ATTACKER_KEY = 'arn:aws:kms:us-east-1:731942086655:key/7d3c2b1a-9e8f-4a6b-8c5d-4e3f2a1b0c9d';
 
@@ -23,6 +22,7 @@ export default defineScenario({
   start: '2026-04-13T06:00:00Z',
   targets: ['a136ac98-b2bc-4189-a14d-f0d0388e57a7'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'data', alias: 'acme-data', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('etl-loader');

@@ -16,7 +16,6 @@
  */
 import { defineScenario, Principal, type CallOptions, type JsonObject, type UserIdentity } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.150';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 const SAML2AWS = 'aws-sdk-go/1.44.322 (go1.21.1; linux; amd64)';
 const FORGED_METADATA = '<?xml version="1.0" encoding="UTF-8"?><md:EntityDescriptor xmlns:md="urn:oasis:names:tc:SAML:2.0:metadata" entityID="https://sso.acme-login.example/saml/metadata"><md:IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">';
@@ -30,8 +29,8 @@ class WithKey extends Principal {
   readonly type: UserIdentity['type'];
   readonly identity: UserIdentity;
   readonly name: string;
-  constructor(p: Principal, accessKeyId: string) {
-    super(p.account, { sourceIPs: [ATTACKER_IP], userAgents: [SAML2AWS] });
+  constructor(p: Principal, accessKeyId: string, ip: string) {
+    super(p.account, { sourceIPs: [ip], userAgents: [SAML2AWS] });
     this.type = p.type;
     this.identity = { ...p.identity, accessKeyId };
     this.name = p.name;
@@ -45,6 +44,7 @@ export default defineScenario({
   start: '2026-04-18T06:00:00Z',
   targets: ['f43f5d2f-3f2a-4cc8-b1af-81fde7dbaf0e'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const admin = acct.iamUser('iam-automation');
@@ -61,7 +61,7 @@ export default defineScenario({
     const saml = acct.samlUser('it-admin@acme.example', 'https://sso.acme-login.example/saml/metadata');
     const assumed = sim.call(saml, 'sts:AssumeRoleWithSAML', { roleArn: role.arn, principalArn: provider, roleSessionName: 'it-admin@acme.example', durationSeconds: 3600 }, { sourceIPAddress: ATTACKER_IP, userAgent: SAML2AWS });
     const key = String((assumed.responseElements?.credentials as { accessKeyId?: string } | undefined)?.accessKeyId);
-    const session = new WithKey(role.session({ sessionName: 'it-admin@acme.example', createdAt: sim.now }), key);
+    const session = new WithKey(role.session({ sessionName: 'it-admin@acme.example', createdAt: sim.now }), key, ATTACKER_IP);
     for (const op of ['iam:ListUsers', 'iam:ListRoles', 'organizations:DescribeOrganization']) {
       sim.advance('30s');
       act(session, op, op.replace(':', '.'), undefined, { userAgent: SAML2AWS });

@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.180';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -22,6 +21,7 @@ export default defineScenario({
   start: '2026-04-22T06:00:00Z',
   targets: ['6fb77778-040f-4015-9440-572aa9b6b580'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['eu-west-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('sre-oncall');

@@ -11,7 +11,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.9';
 const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
 export default defineScenario({
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-03-12T06:00:00Z',
   targets: ['a607e1fe-74bf-4440-a3ec-b059b9103157'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'security', alias: 'acme-security', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     sim.advanceTo('2026-03-12T13:20:00Z');

@@ -9,7 +9,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.122';
 const BOTO = 'Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#5.15.0-86-generic md/arch#x86_64 lang/python#3.10.12 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.31.57';
 
 export default defineScenario({
@@ -19,6 +18,7 @@ export default defineScenario({
   start: '2026-03-17T06:00:00Z',
   targets: ['20f754db-d025-4a8f-9d74-e0037e999a9a'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'marketing', alias: 'acme-marketing', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const app = acct.iamUser('newsletter-sender');

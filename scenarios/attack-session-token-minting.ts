@@ -12,7 +12,6 @@
  */
 import { defineScenario, Principal, type CallOptions, type JsonObject, type UserIdentity } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.101';
 const GO = 'aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64';
 
 /** The user calling with the temporary key GetSessionToken returned. */
@@ -20,8 +19,8 @@ class SessionCredentials extends Principal {
   readonly type = 'IAMUser' as const;
   readonly identity: UserIdentity;
   readonly name: string;
-  constructor(user: Principal, accessKeyId: string, createdAt: string) {
-    super(user.account, { sourceIPs: [ATTACKER_IP], userAgents: [GO] });
+  constructor(user: Principal, accessKeyId: string, createdAt: string, ip: string) {
+    super(user.account, { sourceIPs: [ip], userAgents: [GO] });
     this.identity = { ...user.identity, accessKeyId, sessionContext: { sessionIssuer: {}, webIdFederationData: {}, attributes: { creationDate: createdAt, mfaAuthenticated: 'false' } } };
     this.name = user.name;
   }
@@ -34,6 +33,7 @@ export default defineScenario({
   start: '2026-04-04T06:00:00Z',
   targets: ['b45ab1d2-712f-4f01-a751-df3826969807', 'f305fd62-beca-47da-ad95-7690a0620084'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const ci = acct.iamUser('circleci-deploy');
@@ -45,7 +45,7 @@ export default defineScenario({
     sim.advance('10s');
     const minted = act(ci, 'sts:GetSessionToken', { durationSeconds: 129600 });
     const key = String((minted.responseElements?.credentials as { accessKeyId?: string } | undefined)?.accessKeyId);
-    const session = new SessionCredentials(ci, key, minted.eventTime);
+    const session = new SessionCredentials(ci, key, minted.eventTime, ATTACKER_IP);
     sim.advance('1m');
     act(session, 'sts:GetCallerIdentity');
     sim.advance('30s');

@@ -8,7 +8,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '203.0.113.74';
 const CLI = (command: string) => `aws-cli/2.16.2 Python/3.11.8 Linux/6.8.0-31-generic exe/x86_64.ubuntu.24 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -18,6 +17,7 @@ export default defineScenario({
   start: '2026-03-25T06:00:00Z',
   targets: ['92f84194-8d9a-4ee0-8699-c30bfac59780'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'dev', alias: 'acme-dev', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const dev = acct.iamUser('p.novak');

@@ -13,7 +13,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
 
-const ATTACKER_IP = '198.51.100.44';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -23,6 +22,7 @@ export default defineScenario({
   start: '2026-04-02T06:00:00Z',
   targets: ['38e7f511-3f74-41d4-836e-f57dfa18eead'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const operator = acct.iamUser('ops-runbook');

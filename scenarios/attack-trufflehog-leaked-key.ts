@@ -12,7 +12,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const SCANNER_IP = '192.0.2.87';
 const CLI = (command: string) => `aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe/x86_64 prompt/off command/${command}`;
 
 export default defineScenario({
@@ -22,6 +21,7 @@ export default defineScenario({
   start: '2026-03-20T06:00:00Z',
   targets: ['9b1b8e9b-0a5d-4af1-9d2f-4c4b6e7c2c9d', 'a840e606-7c8c-4684-9bc1-eb6b6155127f'],
   run({ sim, log, answer }) {
+    const SCANNER_IP = sim.attackerIp('scanner');
     const acct = sim.addAccount({ name: 'dev', alias: 'acme-dev', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const leaked = acct.iamUser('local-dev-testing');

@@ -11,7 +11,6 @@
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
 
-const ATTACKER_IP = '192.0.2.66';
 const GO = 'aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH#amd64 api/ec2#1.171.0';
 
 export default defineScenario({
@@ -21,6 +20,7 @@ export default defineScenario({
   start: '2026-03-15T06:00:00Z',
   targets: ['e386b9b5-af12-450e-afff-761730fb8a98'],
   run({ sim, log, answer }) {
+    const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('platform-ops');

@@ -39,6 +39,7 @@ export {
   type SessionOptions,
 } from './world/principal.js';
 export { DEFAULT_REGIONS } from './world/regions.js';
+export { ATTACKER_IP_POOL, attackerAddress, type AttackerAddressMode } from './world/attacker-ips.js';
 
 // Activity
 export { Traffic, shardName, daysBetween, type TrafficOptions, type ShardKey, type CallIntent } from './activity/traffic.js';

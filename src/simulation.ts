@@ -23,6 +23,7 @@ import { InsightsEngine } from './cloudtrail/insights/engine.js';
 import { Lake, type LakeOptions } from './cloudtrail/lake/lake.js';
 import { CloudTrailService, type CloudTrailServiceOptions } from './cloudtrail/trails/service.js';
 import type { InsightsPolicy } from './cloudtrail/insights/policy.js';
+import { attackerAddress, type AttackerAddressMode } from './world/attacker-ips.js';
 
 /** Options of `createSimulation`. */
 export interface SimulationOptions {
@@ -46,6 +47,13 @@ export interface SimulationOptions {
   lake?: LakeOptions;
   /** Insights detection policy (trailsim's own; AWS does not publish its thresholds). @defaultValue DEFAULT_INSIGHTS_POLICY */
   insights?: Partial<InsightsPolicy>;
+  /**
+   * Where `attackerIp()` draws attack playbooks' addresses from: `global` (routable VPS, VPN
+   * and Tor-exit space, which detections treat as internet callers) or `documentation` (the
+   * RFC 5737 ranges 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24, which detections that
+   * check `is_global` ignore). @defaultValue 'global'
+   */
+  ipAddresses?: AttackerAddressMode;
 }
 
 /** Receives every record as it is recorded, in clock order. */
@@ -99,6 +107,8 @@ export class Simulation {
   private readonly trailServices: CloudTrailService[] = [];
   private readonly trailOptions?: CloudTrailServiceOptions;
   private readonly lakeOptions?: LakeOptions;
+  /** How `attackerIp()` draws addresses (the `ipAddresses` option). */
+  readonly ipAddresses: AttackerAddressMode;
 
   constructor(options: SimulationOptions = {}) {
     this.seed = options.seed ?? 0;
@@ -121,6 +131,17 @@ export class Simulation {
     this.insights = new InsightsEngine(this, options.insights);
     this.lakeOptions = options.lake;
     this.trailOptions = options.trails;
+    this.ipAddresses = options.ipAddresses ?? 'global';
+    attackerAddress(this.seed, 'check', this.ipAddresses); // rejects a bad ipAddresses option now
+  }
+
+  /**
+   * An attacker's source address, named by `label` (`'attacker'`, `'exfil-host'`): the same
+   * seed and label always give the same address. Globally routable by default; RFC 5737
+   * documentation addresses with `ipAddresses: 'documentation'`.
+   */
+  attackerIp(label = 'attacker'): string {
+    return attackerAddress(this.seed, label, this.ipAddresses);
   }
 
   /** CloudTrail's trail API, S3 delivery, digests and CloudWatch Logs. Created on first use. */
