@@ -3,6 +3,7 @@ import { S3_OPERATIONS } from './s3.js';
 import { IAM_OPERATIONS } from './iam.js';
 import { STS_OPERATIONS } from './sts.js';
 import { SIGNIN_OPERATIONS } from './signin.js';
+import { SIGNIN_PASSWORD_OPERATIONS } from './signin-password.js';
 import { EC2_OPERATIONS } from './ec2.js';
 import { CLOUDTRAIL_OPERATIONS } from './cloudtrail.js';
 import { KMS_OPERATIONS } from './kms.js';
@@ -46,5 +47,6 @@ export function handOperations(): OperationSpec[] {
     ...ROUTE53DOMAINS_OPERATIONS, ...ROUTE53_OPERATIONS, ...SSO_OPERATIONS, ...ORGANIZATIONS_OPERATIONS,
     ...SNS_OPERATIONS, ...SQS_OPERATIONS, ...CLOUDWATCH_OPERATIONS, ...CLOUDFRONT_OPERATIONS, ...ROUTE53RESOLVER_OPERATIONS,
     ...EC2_INSTANCE_CONNECT_OPERATIONS, ...XRAY_OPERATIONS, ...COMPUTE_OPTIMIZER_OPERATIONS, ...ROLESANYWHERE_OPERATIONS,
+    ...SIGNIN_PASSWORD_OPERATIONS,
   ];
 }
