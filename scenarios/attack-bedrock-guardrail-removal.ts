@@ -16,6 +16,12 @@ const RUNTIME = 'aws-sdk-js/3.614.0 ua/2.1 os/linux#6.8.0-39-generic lang/js md/
 export default defineScenario({
   name: 'attack-bedrock-guardrail-removal',
   description: 'A leaked generative-AI app key weakens and deletes Bedrock guardrails, then invokes models for the attacker.',
+  title: 'Bedrock guardrails weakened and deleted, then models invoked',
+  attack: { techniques: ['T1562.001', 'T1496.004'], tactics: ['defense-evasion', 'impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1496/004/',
+    'https://sysdig.com/blog/llmjacking-stolen-cloud-credentials-used-in-new-ai-attack/',
+  ],
   seed: 4105,
   start: '2026-03-13T06:00:00Z',
   targets: ['1c722651-254a-4b04-a9f4-99b62a2d0a1f', '59b70e4d-dd17-44a9-b740-acf07ae3eb6a'],

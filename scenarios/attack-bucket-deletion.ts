@@ -16,6 +16,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-bucket-deletion',
   description: 'A contractor\'s leaked key enumerates buckets, fails to delete a non-empty backup bucket, empties it and deletes it.',
+  title: 'S3 bucket emptied and deleted with a leaked key',
+  attack: { techniques: ['T1485', 'T1070', 'T1619'], tactics: ['impact', 'defense-evasion', 'discovery'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1485/',
+    'https://rhinosecuritylabs.com/aws/s3-ransomware-part-1-attack-vector/',
+  ],
   seed: 4108,
   start: '2026-03-16T06:00:00Z',
   targets: ['39c9f26d-6e3b-4dbb-9c7a-4154b0281112', 'f305fd62-beca-47da-ad95-7690a0620084'],

@@ -19,6 +19,14 @@ const cli = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-cloudtrail-tampering',
   description: 'A leaked deploy key is used to filter, repoint, stop and delete the CloudTrail trail, after a denied first try with a weaker key.',
+  title: 'CloudTrail trail filtered, repointed, stopped and deleted',
+  attack: { techniques: ['T1562.008'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/008/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-stop/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-delete/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.cloudtrail-event-selectors/',
+  ],
   seed: 4101,
   start: '2026-03-09T06:00:00Z',
   targets: ['4db60cc0-36fb-42b7-9b58-a5b53019fb74'],

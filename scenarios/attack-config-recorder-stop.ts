@@ -17,6 +17,12 @@ const CLI = (command: string) => `aws-cli/2.13.25 Python/3.11.5 Linux/6.2.0-1015
 export default defineScenario({
   name: 'attack-config-recorder-stop',
   description: 'A stolen CI role session stops the AWS Config recorder and deletes its delivery channel.',
+  title: 'AWS Config recorder stopped and delivery channel deleted',
+  attack: { techniques: ['T1562.001'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/001/',
+    'https://docs.aws.amazon.com/config/latest/developerguide/stop-start-recorder.html',
+  ],
   seed: 4103,
   start: '2026-03-11T06:00:00Z',
   targets: ['07330162-dba1-4746-8121-a9647d49d297'],

@@ -35,6 +35,13 @@ class WithKey extends Principal {
 export default defineScenario({
   name: 'attack-console-federation-signin',
   description: 'Stolen IAM user keys are turned into a console session with GetFederationToken and the federation endpoint\'s GetSigninToken.',
+  title: 'Stolen access keys turned into a console session (GetFederationToken + GetSigninToken)',
+  attack: { techniques: ['T1550.001', 'T1078.004', 'T1538'], tactics: ['lateral-movement', 'defense-evasion', 'persistence', 'discovery'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1550/001/',
+    'https://github.com/NetSPI/aws_consoler',
+    'https://hackingthe.cloud/aws/post_exploitation/create_a_console_session_from_iam_credentials/',
+  ],
   seed: 4128,
   start: '2026-04-05T15:00:00Z',
   targets: ['f8103686-e3e8-46f3-be72-65f7fcb4aa53', 'f305fd62-beca-47da-ad95-7690a0620084'],

@@ -19,6 +19,12 @@ const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (K
 export default defineScenario({
   name: 'attack-console-login-without-mfa',
   description: 'A phished IAM user without MFA signs in to the console from the attacker\'s browser and browses IAM and EC2.',
+  title: 'Phished IAM user signs in to the console without MFA',
+  attack: { techniques: ['T1078.004'], tactics: ['initial-access', 'persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1078/004/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.initial-access.console-login-without-mfa/',
+  ],
   seed: 4110,
   start: '2026-03-18T14:00:00Z',
   targets: ['77caf516-34e5-4df9-b4db-20744fea0a60'],

@@ -18,6 +18,12 @@ const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64; rv:127.0) Gecko/20100101 Firefo
 export default defineScenario({
   name: 'attack-console-password-spraying',
   description: 'Password spraying against the console sign-in page: a dozen failed logins, then a success without MFA.',
+  title: 'Console password spraying, then a sign-in without MFA',
+  attack: { techniques: ['T1110.003', 'T1078.004'], tactics: ['credential-access', 'initial-access'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1110/003/',
+    'https://www.invictus-ir.com/news/the-curious-case-of-dangerdev-protonmail-me',
+  ],
   seed: 4111,
   start: '2026-03-19T00:00:00Z',
   targets: ['6393e346-1977-46ef-8987-ad414a145fad', '77caf516-34e5-4df9-b4db-20744fea0a60'],

@@ -15,6 +15,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-ebs-encryption-disable',
   description: 'A leaked admin key turns off EBS encryption by default in two regions.',
+  title: 'EBS encryption by default turned off',
+  attack: { techniques: ['T1486', 'T1562.001'], tactics: ['impact', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1486/',
+    'https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html',
+  ],
   seed: 4137,
   start: '2026-04-14T06:00:00Z',
   targets: ['16124c2d-e40b-4fcc-8f2c-5ab7870a2223'],

@@ -18,6 +18,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-ebs-snapshot-exfiltration',
   description: 'A leaked backup-operator key snapshots a database volume and shares the snapshot with an outside account.',
+  title: 'EBS snapshot shared with an outside account',
+  attack: { techniques: ['T1537', 'T1578.001'], tactics: ['exfiltration', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1537/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.exfiltration.ec2-share-ebs-snapshot/',
+  ],
   seed: 4131,
   start: '2026-04-08T06:00:00Z',
   targets: ['abae8fec-57bd-4f87-aff6-6e3db989843d'],

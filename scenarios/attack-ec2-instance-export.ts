@@ -17,6 +17,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-ec2-instance-export',
   description: 'A leaked infra key fails to export a native instance, then exports an imported legacy VM to S3 as an OVA image.',
+  title: 'EC2 instance exported to S3 as a VM image',
+  attack: { techniques: ['T1537'], tactics: ['exfiltration'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1537/',
+    'https://docs.aws.amazon.com/vm-import/latest/userguide/vmexport.html',
+  ],
   seed: 4130,
   start: '2026-04-07T06:00:00Z',
   targets: ['54b9a76a-3c71-4673-b4b3-2edb4566ea7b'],

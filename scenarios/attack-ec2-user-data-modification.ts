@@ -22,6 +22,12 @@ export const gaps = [
 export default defineScenario({
   name: 'attack-ec2-user-data-modification',
   description: 'A leaked key stops an instance, replaces its user data with a backdoor script and restarts it (the user-data rule misses the real record shape: rule gap).',
+  title: 'Instance user data replaced with a backdoor boot script',
+  attack: { techniques: ['T1059.009', 'T1578.005'], tactics: ['execution', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1059/009/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.execution.ec2-user-data/',
+  ],
   seed: 4143,
   start: '2026-04-20T06:00:00Z',
   targets: [],

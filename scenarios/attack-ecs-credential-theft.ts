@@ -19,6 +19,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-ecs-credential-theft',
   description: 'A leaked CI key registers a task definition that exfiltrates the ECS task-role credentials, runs it, and uses the stolen role from outside.',
+  title: 'ECS task definition that steals its task-role credentials',
+  attack: { techniques: ['T1552.005', 'T1610'], tactics: ['credential-access', 'execution'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1552/005/',
+    'https://hackingthe.cloud/aws/exploitation/ecs_task_credentials/',
+  ],
   seed: 4119,
   start: '2026-03-27T06:00:00Z',
   targets: ['b94bf91e-c2bf-4047-9c43-c6810f43baad'],

@@ -16,6 +16,11 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-efs-destruction',
   description: 'A leaked admin key deletes an EFS file system\'s mount targets and then the file system.',
+  title: 'EFS mount targets and file system deleted',
+  attack: { techniques: ['T1485'], tactics: ['impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1485/',
+  ],
   seed: 4139,
   start: '2026-04-16T06:00:00Z',
   targets: ['6a7ba45c-63d8-473e-9736-2eaabff79964', '25cb1ba1-8a19-4a23-a198-d252664c8cef'],

@@ -15,6 +15,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-eks-cluster-abuse',
   description: 'A leaked DevOps key creates a public EKS cluster for mining and deletes the staging cluster.',
+  title: 'Public EKS cluster created for mining, staging cluster deleted',
+  attack: { techniques: ['T1496.001', 'T1485'], tactics: ['impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1496/001/',
+    'https://www.crowdstrike.com/en-us/blog/crowdstrike-discovers-first-ever-dero-cryptojacking-campaign-targeting-kubernetes/',
+  ],
   seed: 4140,
   start: '2026-04-17T06:00:00Z',
   targets: ['33d50d03-20ec-4b74-a74e-1e65a38af1c0'],

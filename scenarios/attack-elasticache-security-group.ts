@@ -19,6 +19,11 @@ const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 m
 export default defineScenario({
   name: 'attack-elasticache-security-group',
   description: 'A script with a leaked key tries the legacy ElastiCache security-group API (refused) before swapping the cluster\'s VPC security groups.',
+  title: 'ElastiCache network access opened through security groups',
+  attack: { techniques: ['T1562.007'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/007/',
+  ],
   seed: 4120,
   start: '2026-03-28T06:00:00Z',
   targets: ['4ae68615-866f-4304-b24b-ba048dfa5ca7', '7c797da2-9cf2-4523-ba64-33b06339f0cc'],

@@ -17,6 +17,12 @@ const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 m
 export default defineScenario({
   name: 'attack-glue-dev-endpoint',
   description: 'A leaked data-engineer key passes a privileged role to a new Glue development endpoint, adds SSH keys, then deletes it.',
+  title: 'Privileged role passed to a Glue development endpoint',
+  attack: { techniques: ['T1098', 'T1648'], tactics: ['persistence', 'privilege-escalation', 'execution'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1098/',
+    'https://rhinosecuritylabs.com/aws/aws-privilege-escalation-methods-mitigation/',
+  ],
   seed: 4124,
   start: '2026-04-01T06:00:00Z',
   targets: ['4990c2e3-f4b8-45e3-bc3c-30b14ff0ed26'],

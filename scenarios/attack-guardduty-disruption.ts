@@ -19,6 +19,12 @@ const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 m
 export default defineScenario({
   name: 'attack-guardduty-disruption',
   description: 'A leaked security-tooling key adds the attacker to a GuardDuty trusted-IP list, then disables the detector; deleting the other region\'s detector is denied by an SCP.',
+  title: 'GuardDuty trusted-IP list added and detector disabled',
+  attack: { techniques: ['T1562.001'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/001/',
+    'https://github.com/RhinoSecurityLabs/pacu/wiki/Module-Details#guardduty__whitelist_ip',
+  ],
   seed: 4102,
   start: '2026-03-10T06:00:00Z',
   targets: ['6e61ee20-ce00-4f8d-8aee-bedd8216f7e3', 'd2656e78-c069-4571-8220-9e0ab5913f19'],

@@ -31,6 +31,12 @@ class NewKey extends Principal {
 export default defineScenario({
   name: 'attack-iam-backdoor-access-key',
   description: 'An attacker with an admin key creates a second access key for a dormant service user and tests it from another host.',
+  title: 'Backdoor access key created for a dormant IAM user',
+  attack: { techniques: ['T1098.001'], tactics: ['persistence', 'privilege-escalation'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1098/001/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.persistence.iam-backdoor-user/',
+  ],
   seed: 4114,
   start: '2026-03-22T06:00:00Z',
   targets: ['0a5177f4-6ca9-44c2-aacf-d3f3d8b6e4d2'],

@@ -19,6 +19,12 @@ const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.
 export default defineScenario({
   name: 'attack-identity-center-idp-swap',
   description: 'In the management account, an Identity Center admin session disables the external IdP and re-associates Identity Center with an attacker directory.',
+  title: 'Identity Center external IdP disabled and directory re-associated',
+  attack: { techniques: ['T1484.002', 'T1556.007'], tactics: ['defense-evasion', 'privilege-escalation', 'credential-access', 'persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1484/002/',
+    'https://docs.aws.amazon.com/singlesignon/latest/userguide/manage-your-identity-source-change.html',
+  ],
   seed: 4116,
   start: '2026-03-24T06:00:00Z',
   targets: ['d3adb3ef-b7e7-4003-9092-1924c797db35'],

@@ -21,6 +21,13 @@ const CLI = (command: string) => `aws-cli/2.13.25 Python/3.11.5 Linux/5.15.0-105
 export default defineScenario({
   name: 'attack-imds-credential-exfiltration',
   description: 'SSRF-stolen instance identity and instance-profile credentials are used from outside AWS to check identity and download bucket data.',
+  title: 'Instance credentials stolen through IMDS (SSRF) and used outside AWS',
+  attack: { techniques: ['T1552.005', 'T1078.004'], tactics: ['credential-access', 'initial-access'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1552/005/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.credential-access.ec2-steal-instance-credentials/',
+    'https://www.capitalone.com/digital/facts2019/',
+  ],
   seed: 4126,
   start: '2026-04-03T06:00:00Z',
   targets: ['352a918a-34d8-4882-8470-44830c507aa3', '905d389b-b853-46d0-9d3d-dea0d3a3cd49'],

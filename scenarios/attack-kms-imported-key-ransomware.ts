@@ -17,6 +17,13 @@ const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 m
 export default defineScenario({
   name: 'attack-kms-imported-key-ransomware',
   description: 'A leaked admin key creates an EXTERNAL-origin KMS key, imports attacker-held key material, re-encrypts data keys, then deletes the material.',
+  title: 'Ransomware with an imported-key-material KMS key',
+  attack: { techniques: ['T1486'], tactics: ['impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1486/',
+    'https://rhinosecuritylabs.com/aws/s3-ransomware-part-1-attack-vector/',
+    'https://docs.aws.amazon.com/kms/latest/developerguide/importing-keys.html',
+  ],
   seed: 4138,
   start: '2026-04-15T06:00:00Z',
   targets: ['1279262f-1464-422f-ac0d-5b545320c526'],

@@ -17,6 +17,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-lambda-layer-backdoor',
   description: 'A leaked developer key publishes a layer with a malicious extension and attaches it to a production function.',
+  title: 'Malicious Lambda layer attached to a production function',
+  attack: { techniques: ['T1525', 'T1546'], tactics: ['persistence', 'privilege-escalation'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1525/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.persistence.lambda-layer-extension/',
+  ],
   seed: 4122,
   start: '2026-03-30T06:00:00Z',
   targets: ['97fbabf8-8e1b-47a2-b7d5-a418d2b95e3d'],

@@ -21,6 +21,12 @@ export const gaps = [
 export default defineScenario({
   name: 'attack-lambda-public-function-url',
   description: 'A leaked developer key gives an internal function a public, unauthenticated function URL; the Sigma function-URL rule cannot see it (rule gap).',
+  title: 'Internal Lambda function given a public function URL',
+  attack: { techniques: ['T1190', 'T1098'], tactics: ['initial-access', 'persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1190/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.persistence.lambda-backdoor-function/',
+  ],
   seed: 4123,
   start: '2026-03-31T06:00:00Z',
   targets: [],

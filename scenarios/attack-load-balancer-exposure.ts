@@ -16,6 +16,11 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-load-balancer-exposure',
   description: 'A leaked key creates an internet-open security group and attaches it to internal ALB and Classic load balancers.',
+  title: 'Internal load balancers exposed with an open security group',
+  attack: { techniques: ['T1562.007'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/007/',
+  ],
   seed: 4144,
   start: '2026-04-21T06:00:00Z',
   targets: ['6fb77778-040f-4015-9440-572aa9b6b580', '7a4409fc-f8ca-45f6-8006-127d779eaad9'],

@@ -19,6 +19,12 @@ const BROWSER = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537
 export default defineScenario({
   name: 'attack-login-profile-takeover',
   description: 'A leaked helpdesk key resets an administrator\'s console password, then signs in as the administrator without MFA.',
+  title: 'Administrator\'s console password reset, then used without MFA',
+  attack: { techniques: ['T1098', 'T1078.004'], tactics: ['persistence', 'privilege-escalation', 'initial-access'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1098/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.privilege-escalation.iam-update-user-login-profile/',
+  ],
   seed: 4113,
   start: '2026-03-21T06:00:00Z',
   targets: ['055fb148-60f8-462d-ad16-26926ce050f1', '77caf516-34e5-4df9-b4db-20744fea0a60'],

@@ -16,6 +16,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 ex
 export default defineScenario({
   name: 'attack-network-path-opening',
   description: 'A stolen network-admin key adds a permissive network ACL entry and an internet route to a private subnet.',
+  title: 'Permissive network ACL entry and internet route added',
+  attack: { techniques: ['T1562.007', 'T1599'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/007/',
+    'https://attack.mitre.org/techniques/T1599/',
+  ],
   seed: 4106,
   start: '2026-03-14T06:00:00Z',
   targets: ['e1f7febb-7b94-4234-b5c6-00fb8500f5dd', 'c803b2ce-c4a2-4836-beae-b112010390b1'],

@@ -13,6 +13,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-opt-in-region',
   description: 'A leaked admin key enables an unused opt-in region and starts GPU instances there for mining.',
+  title: 'Unused opt-in Region enabled to run GPU miners',
+  attack: { techniques: ['T1535', 'T1496.001'], tactics: ['defense-evasion', 'impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1535/',
+    'https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html',
+  ],
   seed: 4118,
   start: '2026-03-26T06:00:00Z',
   targets: ['a5ffb6ea-c784-4e01-b30a-deb6e58ca2ab'],

@@ -18,6 +18,12 @@ const CLI = (command: string) => `aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe
 export default defineScenario({
   name: 'attack-public-bucket-policy',
   description: 'A developer removes a bucket\'s Block Public Access and attaches a policy that makes every object public (no SigmaHQ rule covers it).',
+  title: 'Block Public Access removed and a public bucket policy attached',
+  attack: { techniques: ['T1530', 'T1562.007'], tactics: ['collection', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1530/',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
+  ],
   seed: 4146,
   start: '2026-04-23T06:00:00Z',
   targets: ['f305fd62-beca-47da-ad95-7690a0620084'],

@@ -15,6 +15,11 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-rds-cluster-destruction',
   description: 'A leaked platform key disables deletion protection on an Aurora cluster and deletes it without a final snapshot.',
+  title: 'Aurora cluster deletion protection removed and cluster deleted',
+  attack: { techniques: ['T1485', 'T1490'], tactics: ['impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1485/',
+  ],
   seed: 4134,
   start: '2026-04-11T06:00:00Z',
   targets: ['457cc9ac-d8e6-4d1d-8c0e-251d0f11a74c'],

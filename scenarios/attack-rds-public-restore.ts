@@ -20,6 +20,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-rds-public-restore',
   description: 'A leaked DBA key restores a snapshot as a publicly accessible instance and resets its master password.',
+  title: 'RDS snapshot restored as a public instance, master password reset',
+  attack: { techniques: ['T1578.002', 'T1530', 'T1098'], tactics: ['defense-evasion', 'collection', 'persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1578/002/',
+    'https://hackingthe.cloud/aws/post_exploitation/rds_snapshot_extraction/',
+  ],
   seed: 4133,
   start: '2026-04-10T06:00:00Z',
   targets: ['c3f265c7-ff03-4056-8ab2-d486227b4599', '8a63cdd4-6207-414a-85bc-7e032bd3c1a2'],

@@ -15,6 +15,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-root-account-usage',
   description: 'A leaked root access key is used to inspect the account and create an administrator user with a console password.',
+  title: 'Root access key used to create an administrator',
+  attack: { techniques: ['T1078.004', 'T1136.003'], tactics: ['initial-access', 'persistence', 'privilege-escalation'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1078/004/',
+    'https://docs.aws.amazon.com/IAM/latest/UserGuide/root-user-best-practices.html',
+  ],
   seed: 4142,
   start: '2026-04-19T06:00:00Z',
   targets: ['8ad1600d-e9dc-4251-b0ee-a65268f29add'],

@@ -23,6 +23,12 @@ export const gaps = [
 export default defineScenario({
   name: 'attack-route53-domain-hijack',
   description: 'A leaked admin key disables a domain\'s transfer lock and transfers it to another AWS account; the Route 53 domain rules cannot see it (rule gap).',
+  title: 'Domain transfer lock disabled and domain moved to another account',
+  attack: { techniques: ['T1584.001'], tactics: ['resource-development'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1584/001/',
+    'https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/domain-transfer-between-aws-accounts.html',
+  ],
   seed: 4121,
   start: '2026-03-29T06:00:00Z',
   targets: [],

@@ -30,6 +30,12 @@ const TEMPLATE_POLICY = JSON.stringify(
 export default defineScenario({
   name: 'attack-s3-browser-persistence',
   description: 'A stolen key loaded into S3 Browser creates an IAM user with a password, an access key and a templated inline policy.',
+  title: 'S3 Browser creates a user, access key, console password and inline policy',
+  attack: { techniques: ['T1136.003', 'T1098.001'], tactics: ['persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1136/003/',
+    'https://permiso.io/blog/s/unmasking-guivil-new-cloud-threat-actor/',
+  ],
   seed: 4115,
   start: '2026-03-23T06:00:00Z',
   targets: [

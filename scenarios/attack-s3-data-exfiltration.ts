@@ -16,6 +16,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-s3-data-exfiltration',
   description: 'A leaked data-scientist key enumerates buckets, inspects their policies and downloads a bucket\'s objects.',
+  title: 'Buckets enumerated and objects downloaded with a leaked key',
+  attack: { techniques: ['T1619', 'T1530'], tactics: ['discovery', 'collection'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1530/',
+    'https://attack.mitre.org/techniques/T1619/',
+  ],
   seed: 4129,
   start: '2026-04-06T06:00:00Z',
   targets: ['f305fd62-beca-47da-ad95-7690a0620084'],

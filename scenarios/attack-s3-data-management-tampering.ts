@@ -17,6 +17,12 @@ const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 m
 export default defineScenario({
   name: 'attack-s3-data-management-tampering',
   description: 'A leaked storage-admin key disables bucket access logging, restores Glacier objects and replicates the bucket to an attacker account.',
+  title: 'S3 access logging disabled and bucket replicated to an attacker',
+  attack: { techniques: ['T1537', 'T1562.008'], tactics: ['exfiltration', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1537/',
+    'https://hackingthe.cloud/aws/exploitation/s3-bucket-replication-exfiltration/',
+  ],
   seed: 4132,
   start: '2026-04-09T06:00:00Z',
   targets: ['78b3756a-7804-4ef7-8555-7b9024a02e2d'],

@@ -18,6 +18,13 @@ const ATTACKER_KEY = 'arn:aws:kms:us-east-1:731942086655:key/7d3c2b1a-9e8f-4a6b-
 export default defineScenario({
   name: 'attack-s3-versioning-ransomware',
   description: 'A leaked key suspends bucket versioning, re-encrypts objects with an attacker-held KMS key and leaves a ransom note.',
+  title: 'S3 ransomware: versioning suspended, objects re-encrypted, ransom note left',
+  attack: { techniques: ['T1486', 'T1490'], tactics: ['impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1486/',
+    'https://rhinosecuritylabs.com/aws/s3-ransomware-part-1-attack-vector/',
+    'https://www.halcyon.ai/blog/abusing-aws-native-services-ransomware-encrypting-s3-buckets-with-sse-c',
+  ],
   seed: 4136,
   start: '2026-04-13T06:00:00Z',
   targets: ['a136ac98-b2bc-4189-a14d-f0d0388e57a7'],
@@ -41,8 +48,12 @@ export default defineScenario({
       sim.advance('1s');
       act('s3:CopyObject', { bucketName: bucket, key, 'x-amz-copy-source': `${bucket}/${key}`, 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': ATTACKER_KEY }, { response: { 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': ATTACKER_KEY } });
     }
-    sim.advance('30s');
-    act('s3:PutObject', { bucketName: bucket, key: 'README-RECOVER-YOUR-FILES.txt' });
+    // The note is dropped in every prefix the attacker touched, under the name S3 ransomware
+    // crews use (Panther AWS.S3.RansomwareNoteUpload keys on such names).
+    for (const prefix of ['', 'invoices/', 'invoices/2026/']) {
+      sim.advance('2s');
+      act('s3:PutObject', { bucketName: bucket, key: `${prefix}HOW_TO_DECRYPT_FILES.txt` });
+    }
 
     sim.advanceTo('2026-04-13T14:00:00Z');
     answer(

@@ -40,6 +40,12 @@ class WithKey extends Principal {
 export default defineScenario({
   name: 'attack-saml-provider-backdoor',
   description: 'A leaked admin key swaps the SAML provider\'s metadata, signs in with a forged assertion, then deletes the provider (the deletion rule cannot fire on raw CloudTrail).',
+  title: 'SAML provider metadata replaced, forged assertion used, provider deleted',
+  attack: { techniques: ['T1484.002', 'T1606.002'], tactics: ['defense-evasion', 'privilege-escalation', 'credential-access'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1606/002/',
+    'https://attack.mitre.org/techniques/T1484/002/',
+  ],
   seed: 4141,
   start: '2026-04-18T06:00:00Z',
   targets: ['f43f5d2f-3f2a-4cc8-b1af-81fde7dbaf0e'],

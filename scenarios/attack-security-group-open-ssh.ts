@@ -17,6 +17,12 @@ const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016
 export default defineScenario({
   name: 'attack-security-group-open-ssh',
   description: 'A leaked key opens SSH on a production security group to 0.0.0.0/0 and revokes the rule an hour later.',
+  title: 'SSH opened to the internet on a production security group',
+  attack: { techniques: ['T1562.007'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/007/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.exfiltration.ec2-security-group-open-port-22-ingress/',
+  ],
   seed: 4145,
   start: '2026-04-22T06:00:00Z',
   targets: ['6fb77778-040f-4015-9440-572aa9b6b580'],

@@ -16,6 +16,11 @@ const BROWSER = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (K
 export default defineScenario({
   name: 'attack-securityhub-finding-suppression',
   description: 'A compromised Identity Center console session suppresses and archives Security Hub findings and rewrites the team\'s insight.',
+  title: 'Security Hub findings archived and insights rewritten',
+  attack: { techniques: ['T1562.001'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/001/',
+  ],
   seed: 4104,
   start: '2026-03-12T06:00:00Z',
   targets: ['a607e1fe-74bf-4440-a3ec-b059b9103157'],

@@ -14,6 +14,13 @@ const BOTO = 'Boto3/1.28.57 md/Botocore#1.31.57 ua/2.0 os/linux#5.15.0-86-generi
 export default defineScenario({
   name: 'attack-ses-identity-deletion',
   description: 'A leaked marketing-app key probes SES, verifies an attacker sender, then deletes it and the company domain identity.',
+  title: 'SES probed, attacker sender verified, identities deleted',
+  attack: { techniques: ['T1070', 'T1485', 'T1496.004'], tactics: ['defense-evasion', 'impact'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1496/004/',
+    'https://www.invictus-ir.com/news/ransomware-in-the-cloud',
+    'https://permiso.io/blog/s/aws-ses-pionage-detecting-ses-abuse/',
+  ],
   seed: 4109,
   start: '2026-03-17T06:00:00Z',
   targets: ['20f754db-d025-4a8f-9d74-e0037e999a9a'],

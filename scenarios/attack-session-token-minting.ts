@@ -29,6 +29,12 @@ class SessionCredentials extends Principal {
 export default defineScenario({
   name: 'attack-session-token-minting',
   description: 'A leaked CI user key mints 36-hour session credentials with GetSessionToken and keeps working with them.',
+  title: 'Leaked user key mints long-lived session tokens',
+  attack: { techniques: ['T1550.001', 'T1078.004'], tactics: ['defense-evasion', 'lateral-movement', 'persistence'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1550/001/',
+    'https://hackingthe.cloud/aws/post_exploitation/get_session_token/',
+  ],
   seed: 4127,
   start: '2026-04-04T06:00:00Z',
   targets: ['b45ab1d2-712f-4f01-a751-df3826969807', 'f305fd62-beca-47da-ad95-7690a0620084'],

@@ -13,6 +13,12 @@ const CLI = (command: string) => `aws-cli/2.16.2 Python/3.11.8 Linux/6.8.0-31-ge
 export default defineScenario({
   name: 'attack-ssh-key-import',
   description: 'A leaked developer key imports the attacker\'s SSH key and launches an instance with it.',
+  title: 'Attacker\'s SSH key imported and used to launch an instance',
+  attack: { techniques: ['T1098.004', 'T1578.002'], tactics: ['persistence', 'defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1098/004/',
+    'https://attack.mitre.org/techniques/T1578/002/',
+  ],
   seed: 4117,
   start: '2026-03-25T06:00:00Z',
   targets: ['92f84194-8d9a-4ee0-8699-c30bfac59780'],

@@ -17,6 +17,12 @@ const CLI = (command: string) => `aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe
 export default defineScenario({
   name: 'attack-trufflehog-leaked-key',
   description: 'TruffleHog validates a key leaked on GitHub with GetCallerIdentity; the finder then enumerates its permissions.',
+  title: 'Leaked key validated by TruffleHog, then its permissions enumerated',
+  attack: { techniques: ['T1552.001', 'T1087.004'], tactics: ['credential-access', 'discovery'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1552/001/',
+    'https://github.com/trufflesecurity/trufflehog',
+  ],
   seed: 4112,
   start: '2026-03-20T06:00:00Z',
   targets: ['9b1b8e9b-0a5d-4af1-9d2f-4c4b6e7c2c9d', 'a840e606-7c8c-4684-9bc1-eb6b6155127f'],

@@ -16,6 +16,13 @@ const GO = 'aws-sdk-go-v2/1.30.3 os/linux lang/go#1.22.5 md/GOOS#linux md/GOARCH
 export default defineScenario({
   name: 'attack-vpc-flow-logs-deletion',
   description: 'An attacker deletes the VPC flow logs and the Route 53 Resolver query logging before moving laterally.',
+  title: 'VPC flow logs and DNS query logging deleted',
+  attack: { techniques: ['T1562.008'], tactics: ['defense-evasion'] },
+  references: [
+    'https://attack.mitre.org/techniques/T1562/008/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.vpc-remove-flow-logs/',
+    'https://stratus-red-team.cloud/attack-techniques/AWS/aws.defense-evasion.dns-delete-logs/',
+  ],
   seed: 4107,
   start: '2026-03-15T06:00:00Z',
   targets: ['e386b9b5-af12-450e-afff-761730fb8a98'],

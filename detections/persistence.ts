@@ -1,0 +1,17 @@
+/** Example detections: persistence and privilege escalation through IAM. */
+import type { CloudTrailRecord } from 'trailsim';
+
+const ok = (r: CloudTrailRecord) => r.errorCode === undefined;
+const rp = (r: CloudTrailRecord) => (r.requestParameters ?? {}) as Record<string, unknown>;
+const ADMIN_POLICIES = /:policy\/(AdministratorAccess|IAMFullAccess|PowerUserAccess)$/;
+
+export default [
+  {
+    id: 'aws-iam-admin-policy-attached',
+    title: 'Administrator policy attached to a user, group or role',
+    description: 'AttachUserPolicy / AttachGroupPolicy / AttachRolePolicy with AdministratorAccess, IAMFullAccess or PowerUserAccess. After Panther AWS.IAM.AttachAdminRolePolicy and AttachAdminUserPolicy.',
+    techniques: ['T1098.003'],
+    match: (r: CloudTrailRecord) =>
+      r.eventSource === 'iam.amazonaws.com' && ['AttachUserPolicy', 'AttachGroupPolicy', 'AttachRolePolicy'].includes(r.eventName ?? '') && ok(r) && typeof rp(r).policyArn === 'string' && ADMIN_POLICIES.test(rp(r).policyArn as string),
+  },
+];
