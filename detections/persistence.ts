@@ -14,4 +14,11 @@ export default [
     match: (r: CloudTrailRecord) =>
       r.eventSource === 'iam.amazonaws.com' && ['AttachUserPolicy', 'AttachGroupPolicy', 'AttachRolePolicy'].includes(r.eventName ?? '') && ok(r) && typeof rp(r).policyArn === 'string' && ADMIN_POLICIES.test(rp(r).policyArn as string),
   },
+  {
+    id: 'aws-lambda-code-updated-by-user',
+    title: 'Lambda function code changed by an IAM user or root',
+    description: 'UpdateFunctionCode by a person (IAM user key or console session, or root) rather than the deployment role. After Panther AWS.Lambda.UpdateFunctionCode.',
+    techniques: ['T1525', 'T1648'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'lambda.amazonaws.com' && (r.eventName ?? '').startsWith('UpdateFunctionCode') && ok(r) && (r.userIdentity?.type === 'IAMUser' || r.userIdentity?.type === 'Root'),
+  },
 ];

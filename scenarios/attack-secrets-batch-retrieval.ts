@@ -1,7 +1,7 @@
 /**
  * Playbook: bulk secret theft with BatchGetSecretValue (MITRE T1555.006; Stratus Red Team
- * `aws.credential-access.secretsmanager-batch-retrieve-secrets`; the
- * the BatchGetSecretValue API; AWS API reference).
+ * `aws.credential-access.secretsmanager-batch-retrieve-secrets`; the BatchGetSecretValue
+ * API reference).
  *
  * A leaked key lists the secrets, then reads them twenty at a time with the batch API
  * (one record per batch, the secret ids in `requestParameters.secretIdList`), in two Regions.

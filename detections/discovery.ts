@@ -1,0 +1,14 @@
+/** Example detections: discovery with stolen keys. */
+import type { CloudTrailRecord } from 'trailsim';
+
+const longTermUser = (r: CloudTrailRecord) => r.userIdentity?.type === 'IAMUser' && r.userIdentity.sessionContext === undefined;
+
+export default [
+  {
+    id: 'aws-ses-sending-probe',
+    title: 'SES sending capability checked with a long-term key',
+    description: 'GetAccountSendingEnabled, GetSendQuota or GetIdentityVerificationAttributes by an IAM user key: the checks spam crews run on every leaked key. After Panther AWS.CloudTrail.SES.CheckSESSendingEnabled / CheckSendQuota / CheckIdentityVerifications.',
+    techniques: ['T1526', 'T1496.004'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ses.amazonaws.com' && ['GetAccountSendingEnabled', 'GetSendQuota', 'GetIdentityVerificationAttributes'].includes(r.eventName ?? '') && longTermUser(r),
+  },
+];
