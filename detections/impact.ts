@@ -19,4 +19,34 @@ export default [
     techniques: ['T1485', 'T1486'],
     match: (r: CloudTrailRecord) => r.eventSource === 'kms.amazonaws.com' && (r.eventName === 'DisableKey' || r.eventName === 'ScheduleKeyDeletion') && ok(r),
   },
+  {
+    id: 'aws-s3-copy-object-sse-c',
+    title: 'S3 object rewritten with a customer-provided encryption key (SSE-C)',
+    description: 'CopyObject with x-amz-server-side-encryption-customer-algorithm: the Codefinger ransomware re-encryption; AWS keeps no copy of the key. After Panther AWS.S3.CopyObjectWithClientSideEncryption.',
+    techniques: ['T1486'],
+    match: (r: CloudTrailRecord) => r.eventSource === 's3.amazonaws.com' && r.eventName === 'CopyObject' && ok(r) && r.requestParameters?.['x-amz-server-side-encryption-customer-algorithm'] !== undefined,
+  },
+  {
+    id: 'aws-s3-copy-object-external-kms-key',
+    title: 'S3 object re-encrypted with another account\'s KMS key',
+    description: 'CopyObject with SSE-KMS under a key ARN of an account other than the bucket owner\'s: whoever holds that key decides who reads the data. After Panther AWS.S3.CopyObject.CrossAccount.Encryption.KMS.',
+    techniques: ['T1486'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 's3.amazonaws.com' || r.eventName !== 'CopyObject' || !ok(r)) return false;
+      const key = r.requestParameters?.['x-amz-server-side-encryption-aws-kms-key-id'];
+      const m = typeof key === 'string' ? /^arn:aws[a-z-]*:kms:[a-z0-9-]+:(\d{12}):/.exec(key) : null;
+      return m !== null && m[1] !== r.recipientAccountId;
+    },
+  },
+  {
+    id: 'aws-s3-ransom-note-upload',
+    title: 'Ransom note uploaded to S3',
+    description: 'PutObject of a file named like a ransom note (HOW_TO_DECRYPT, DECRYPT_INSTRUCTIONS, RECOVER_FILES, RESTORE_FILES, README_TO_DECRYPT). After Panther AWS.S3.RansomwareNoteUpload.',
+    techniques: ['T1486'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 's3.amazonaws.com' || r.eventName !== 'PutObject' || !ok(r)) return false;
+      const key = r.requestParameters?.key;
+      return typeof key === 'string' && /(^|\/)[^/]*(how[_-]?to[_-]?(decrypt|recover|restore)|decrypt[_-]?instructions|recover[_-]?(your[_-]?)?files|restore[_-]?files|readme[_-]?to[_-]?decrypt)[^/]*$/i.test(key);
+    },
+  },
 ];

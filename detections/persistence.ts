@@ -21,4 +21,12 @@ export default [
     techniques: ['T1525', 'T1648'],
     match: (r: CloudTrailRecord) => r.eventSource === 'lambda.amazonaws.com' && (r.eventName ?? '').startsWith('UpdateFunctionCode') && ok(r) && (r.userIdentity?.type === 'IAMUser' || r.userIdentity?.type === 'Root'),
   },
+  {
+    id: 'aws-organizations-account-created',
+    title: 'New AWS account created in the organization',
+    description: 'The CreateAccountResult service event of a successful CreateAccount: a new member account exists. After Panther Standard.NewAWSAccountCreated.',
+    techniques: ['T1136.003'],
+    match: (r: CloudTrailRecord) =>
+      r.eventSource === 'organizations.amazonaws.com' && r.eventName === 'CreateAccountResult' && (r.serviceEventDetails as { createAccountStatus?: { state?: string } } | undefined)?.createAccountStatus?.state === 'SUCCEEDED',
+  },
 ];
