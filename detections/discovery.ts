@@ -11,4 +11,11 @@ export default [
     techniques: ['T1526', 'T1496.004'],
     match: (r: CloudTrailRecord) => r.eventSource === 'ses.amazonaws.com' && ['GetAccountSendingEnabled', 'GetSendQuota', 'GetIdentityVerificationAttributes'].includes(r.eventName ?? '') && longTermUser(r),
   },
+  {
+    id: 'aws-iam-authorization-details-dumped',
+    title: 'Whole IAM configuration downloaded with a long-term key',
+    description: 'GetAccountAuthorizationDetails (every user, group, role and policy in one call) by an IAM user key: the first call of Pacu, ScoutSuite-style and attacker tooling.',
+    techniques: ['T1087.004', 'T1069.003'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'GetAccountAuthorizationDetails' && longTermUser(r),
+  },
 ];

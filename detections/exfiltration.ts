@@ -27,4 +27,22 @@ export default [
     techniques: ['T1537', 'T1567'],
     match: (r: CloudTrailRecord) => r.eventType === 'AwsVpceEvent' && r.userIdentity?.accountId !== undefined && r.userIdentity.type !== 'AWSService' && r.userIdentity.accountId !== (r.vpcEndpointAccountId ?? r.recipientAccountId),
   },
+  {
+    id: 'aws-ec2-ami-shared',
+    title: 'AMI shared with another account or made public',
+    description: 'ModifyImageAttribute adding launch permissions (an account or group "all"). After Panther AWS.CloudTrail.AMIModifiedForPublicAccess.',
+    techniques: ['T1537'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 'ec2.amazonaws.com' || r.eventName !== 'ModifyImageAttribute' || !ok(r)) return false;
+      const add = ((rp(r).launchPermission as { add?: { items?: unknown[] } } | undefined)?.add?.items) ?? [];
+      return add.length > 0;
+    },
+  },
+  {
+    id: 'aws-s3-object-copied-to-other-account',
+    title: 'S3 object copied across accounts by the caller',
+    description: "The caller's copy of a CopyObject that touched another account's bucket (a sharedEventID links the two accounts' copies). After Panther AWS.S3.CopyObjectToExternalAccountBucket.",
+    techniques: ['T1537'],
+    match: (r: CloudTrailRecord) => r.eventSource === 's3.amazonaws.com' && r.eventName === 'CopyObject' && ok(r) && r.sharedEventID !== undefined && r.userIdentity?.type !== 'AWSAccount' && r.userIdentity?.accountId === r.recipientAccountId,
+  },
 ];

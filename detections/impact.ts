@@ -49,4 +49,22 @@ export default [
       return typeof key === 'string' && /(^|\/)[^/]*(how[_-]?to[_-]?(decrypt|recover|restore)|decrypt[_-]?instructions|recover[_-]?(your[_-]?)?files|restore[_-]?files|readme[_-]?to[_-]?decrypt)[^/]*$/i.test(key);
     },
   },
+  {
+    id: 'aws-ec2-gpu-instances-by-user',
+    title: 'GPU or accelerated instances launched with a long-term key',
+    description: 'RunInstances of p*, g*, inf*, trn* or dl* instance types by an IAM user key (deploy pipelines use roles): the crypto-mining pattern. After Panther AWS.EC2.LaunchUnusualEC2Instances.',
+    techniques: ['T1496.001'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && r.eventName === 'RunInstances' && longTermUser(r) && typeof r.requestParameters?.instanceType === 'string' && /^(p\d|g\d|inf\d|trn\d|dl\d)/.test(r.requestParameters.instanceType),
+  },
+  {
+    id: 'aws-s3-short-lifecycle-expiration',
+    title: 'S3 lifecycle rule expiring objects within 7 days',
+    description: 'PutBucketLifecycle with an Expiration of 7 days or less: log erasure or the Codefinger 7-day deletion. After Panther AWS.CloudTrail.ShortLifecycle.',
+    techniques: ['T1485.001', 'T1562.008'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 's3.amazonaws.com' || r.eventName !== 'PutBucketLifecycle' || !ok(r)) return false;
+      const days = [...JSON.stringify(r.requestParameters ?? {}).matchAll(/"Expiration":\{[^}]*"Days":"?(\d+)/g)].map((m) => Number(m[1]));
+      return days.some((d) => d <= 7);
+    },
+  },
 ];
