@@ -42,4 +42,25 @@ export default [
     techniques: ['T1098', 'T1078.004'],
     match: (r: CloudTrailRecord) => r.eventSource === 'signin.amazonaws.com' && r.eventName === 'PasswordUpdated' && r.userIdentity?.type === 'Root' && (r.responseElements as { PasswordUpdated?: string } | null | undefined)?.PasswordUpdated === 'Success',
   },
+  {
+    id: 'aws-ec2-traffic-mirroring-created',
+    title: 'VPC traffic mirror session or target created',
+    description: 'CreateTrafficMirrorSession / CreateTrafficMirrorTarget: packets of an interface are copied elsewhere. After Panther AWS.EC2.Traffic.Mirroring.',
+    techniques: ['T1040'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && (r.eventName === 'CreateTrafficMirrorSession' || r.eventName === 'CreateTrafficMirrorTarget') && ok(r),
+  },
+  {
+    id: 'aws-iam-mfa-device-removed',
+    title: 'MFA device deactivated or deleted',
+    description: 'DeactivateMFADevice / DeleteVirtualMFADevice: the user signs in with a password alone.',
+    techniques: ['T1556.006'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && (r.eventName === 'DeactivateMFADevice' || r.eventName === 'DeleteVirtualMFADevice') && ok(r),
+  },
+  {
+    id: 'aws-iam-password-policy-changed',
+    title: 'Account password policy changed or deleted',
+    description: 'UpdateAccountPasswordPolicy / DeleteAccountPasswordPolicy.',
+    techniques: ['T1556'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && (r.eventName === 'UpdateAccountPasswordPolicy' || r.eventName === 'DeleteAccountPasswordPolicy') && ok(r),
+  },
 ];

@@ -24,4 +24,35 @@ export default [
     techniques: ['T1562.008', 'T1070'],
     match: (r: CloudTrailRecord) => r.eventSource === 'logs.amazonaws.com' && (r.eventName === 'DeleteLogGroup' || r.eventName === 'DeleteLogStream') && r.errorCode === undefined && (r.userIdentity?.type === 'IAMUser' || r.userIdentity?.type === 'Root'),
   },
+  {
+    id: 'aws-security-service-disabled',
+    title: 'Security service disabled or paused (Security Hub, Inspector, Macie, Detective, Access Analyzer)',
+    description: 'DisableSecurityHub, inspector2 Disable, Macie paused or disabled, Detective graph or Access Analyzer analyzer deleted. After Panther AWS.Macie.Evasion.',
+    techniques: ['T1562.001'],
+    match: (r: CloudTrailRecord) => {
+      if (r.errorCode !== undefined) return false;
+      switch (r.eventSource) {
+        case 'securityhub.amazonaws.com': return r.eventName === 'DisableSecurityHub';
+        case 'inspector2.amazonaws.com': return r.eventName === 'Disable';
+        case 'macie2.amazonaws.com': return r.eventName === 'DisableMacie' || (r.eventName === 'UpdateMacieSession' && r.requestParameters?.status === 'PAUSED');
+        case 'detective.amazonaws.com': return r.eventName === 'DeleteGraph';
+        case 'access-analyzer.amazonaws.com': return r.eventName === 'DeleteAnalyzer';
+        default: return false;
+      }
+    },
+  },
+  {
+    id: 'aws-waf-web-acl-disassociated',
+    title: 'WAF web ACL disassociated or deleted',
+    description: 'wafv2 / waf-regional DisassociateWebACL or DeleteWebACL: the resource behind it loses its filtering. After Panther AWS.WAF.Disassociation.',
+    techniques: ['T1562.007'],
+    match: (r: CloudTrailRecord) => (r.eventSource === 'wafv2.amazonaws.com' || r.eventSource === 'waf-regional.amazonaws.com') && (r.eventName === 'DisassociateWebACL' || r.eventName === 'DeleteWebACL') && r.errorCode === undefined,
+  },
+  {
+    id: 'aws-config-rule-deleted',
+    title: 'AWS Config rule or conformance pack deleted',
+    description: 'DeleteConfigRule / DeleteConformancePack / DeleteOrganizationConfigRule: compliance checks stop while the recorder runs.',
+    techniques: ['T1562.001'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'config.amazonaws.com' && ['DeleteConfigRule', 'DeleteConformancePack', 'DeleteOrganizationConfigRule'].includes(r.eventName ?? '') && r.errorCode === undefined,
+  },
 ];

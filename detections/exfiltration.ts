@@ -45,4 +45,41 @@ export default [
     techniques: ['T1537'],
     match: (r: CloudTrailRecord) => r.eventSource === 's3.amazonaws.com' && r.eventName === 'CopyObject' && ok(r) && r.sharedEventID !== undefined && r.userIdentity?.type !== 'AWSAccount' && r.userIdentity?.accountId === r.recipientAccountId,
   },
+  {
+    id: 'aws-s3-public-access-block-removed',
+    title: 'S3 Block Public Access removed from a bucket',
+    description: 'DeleteBucketPublicAccessBlock: the bucket can now be made public by its policy or ACL. After Panther AWS.S3.DeletePublicAccessBlock.',
+    techniques: ['T1530'],
+    match: (r: CloudTrailRecord) => r.eventSource === 's3.amazonaws.com' && r.eventName === 'DeleteBucketPublicAccessBlock' && ok(r),
+  },
+  {
+    id: 'aws-s3-acl-grants-everyone',
+    title: 'S3 ACL grants everyone or any AWS user',
+    description: 'PutBucketAcl / PutObjectAcl with a public canned ACL or a grant to AllUsers / AuthenticatedUsers.',
+    techniques: ['T1530'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 's3.amazonaws.com' || (r.eventName !== 'PutBucketAcl' && r.eventName !== 'PutObjectAcl') || !ok(r)) return false;
+      const canned = rp(r)['x-amz-acl'];
+      if (canned === 'public-read' || canned === 'public-read-write' || canned === 'authenticated-read') return true;
+      return /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/.test(JSON.stringify(r.requestParameters ?? {}));
+    },
+  },
+  {
+    id: 'aws-rds-snapshot-export-started',
+    title: 'RDS snapshot export to S3 started',
+    description: 'StartExportTask writes a snapshot\'s data to S3 as Parquet. After Panther AWS.RDS.SnapshotExport.',
+    techniques: ['T1537'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'rds.amazonaws.com' && r.eventName === 'StartExportTask' && ok(r),
+  },
+  {
+    id: 'aws-dynamodb-export-to-other-account',
+    title: 'DynamoDB table exported to another account\'s bucket',
+    description: 'ExportTableToPointInTime with an S3BucketOwner other than the table\'s account.',
+    techniques: ['T1537'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 'dynamodb.amazonaws.com' || r.eventName !== 'ExportTableToPointInTime' || !ok(r)) return false;
+      const owner = rp(r).s3BucketOwner ?? rp(r).S3BucketOwner;
+      return typeof owner === 'string' && owner !== r.recipientAccountId;
+    },
+  },
 ];

@@ -67,4 +67,25 @@ export default [
       return days.some((d) => d <= 7);
     },
   },
+  {
+    id: 'aws-rds-deleted-without-final-snapshot',
+    title: 'RDS instance or cluster deleted without a final snapshot',
+    description: 'DeleteDBInstance / DeleteDBCluster with skipFinalSnapshot: nothing is kept. After Panther AWS.RDS.InstanceDeletion.',
+    techniques: ['T1485', 'T1490'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'rds.amazonaws.com' && (r.eventName === 'DeleteDBInstance' || r.eventName === 'DeleteDBCluster') && ok(r) && r.requestParameters?.skipFinalSnapshot === true,
+  },
+  {
+    id: 'aws-backup-recovery-point-deleted',
+    title: 'AWS Backup recovery point, vault or plan deleted by a person',
+    description: 'DeleteRecoveryPoint / DeleteBackupVault / DeleteBackupPlan by an IAM user, root or a non-service session: retention policies delete through the service.',
+    techniques: ['T1490'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'backup.amazonaws.com' && ['DeleteRecoveryPoint', 'DeleteBackupVault', 'DeleteBackupPlan'].includes(r.eventName ?? '') && ok(r) && r.userIdentity?.type !== 'AWSService' && r.userIdentity?.invokedBy === undefined,
+  },
+  {
+    id: 'aws-iam-access-removed',
+    title: "Another user's console password deleted",
+    description: 'DeleteLoginProfile for a user other than the caller: the first step of locking owners out.',
+    techniques: ['T1531'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'DeleteLoginProfile' && ok(r) && typeof r.requestParameters?.userName === 'string' && r.requestParameters.userName !== r.userIdentity?.userName,
+  },
 ];

@@ -70,4 +70,71 @@ export default [
     techniques: ['T1098.001'],
     match: (r: CloudTrailRecord) => r.eventSource === 'rolesanywhere.amazonaws.com' && (r.eventName === 'CreateTrustAnchor' || r.eventName === 'UpdateTrustAnchor') && ok(r),
   },
+  {
+    id: 'aws-ecr-image-pushed-by-user',
+    title: 'Container image pushed by a person',
+    description: 'ECR PutImage by an IAM user or root; releases are pushed by the CI role. After Panther AWS.ECR.CRUD.',
+    techniques: ['T1525'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ecr.amazonaws.com' && r.eventName === 'PutImage' && ok(r) && (r.userIdentity?.type === 'IAMUser' || r.userIdentity?.type === 'Root'),
+  },
+  {
+    id: 'aws-eks-cluster-admin-granted',
+    title: 'EKS cluster-admin access policy associated with a principal',
+    description: 'AssociateAccessPolicy with AmazonEKSClusterAdminPolicy or AmazonEKSAdminPolicy: Kubernetes admin rights through an access entry.',
+    techniques: ['T1098.006'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'eks.amazonaws.com' && r.eventName === 'AssociateAccessPolicy' && ok(r) && /cluster-access-policy\/AmazonEKS(Cluster)?AdminPolicy$/.test(String(rp(r).policyArn ?? '')),
+  },
+  {
+    id: 'aws-iam-user-added-to-admin-group',
+    title: 'User added to an administrators group',
+    description: 'AddUserToGroup for a group whose name says admin.',
+    techniques: ['T1098'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'AddUserToGroup' && ok(r) && /admin/i.test(String(rp(r).groupName ?? '')),
+  },
+  {
+    id: 'aws-lambda-function-created-by-user',
+    title: 'Lambda function created with a long-term key or by root',
+    description: 'CreateFunction by an IAM user access key or root: functions are deployed by pipelines with roles; a person creating one may be passing a privileged role (iam:PassRole escalation).',
+    techniques: ['T1648'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'lambda.amazonaws.com' && (r.eventName ?? '').startsWith('CreateFunction') && ok(r) && ((r.userIdentity?.type === 'IAMUser' && r.userIdentity.sessionContext === undefined) || r.userIdentity?.type === 'Root'),
+  },
+  {
+    id: 'aws-resource-policy-grants-outside-account',
+    title: 'Resource policy grants another account or everyone',
+    description: 'KMS PutKeyPolicy, Secrets Manager PutResourcePolicy, S3 PutBucketPolicy or ECR SetRepositoryPolicy whose policy names an account other than the owner, or Principal "*". After Panther AWS.CloudTrail.ResourceMadePublic.',
+    techniques: ['T1098', 'T1537'],
+    match: (r: CloudTrailRecord) => {
+      if (!ok(r)) return false;
+      const key = r.eventSource === 'kms.amazonaws.com' && r.eventName === 'PutKeyPolicy' ? 'policy'
+        : r.eventSource === 'secretsmanager.amazonaws.com' && r.eventName === 'PutResourcePolicy' ? 'resourcePolicy'
+        : r.eventSource === 's3.amazonaws.com' && r.eventName === 'PutBucketPolicy' ? 'bucketPolicy'
+        : r.eventSource === 'ecr.amazonaws.com' && r.eventName === 'SetRepositoryPolicy' ? 'policyText' : undefined;
+      if (!key) return false;
+      const v = rp(r)[key];
+      const text = typeof v === 'string' ? v : JSON.stringify(v ?? '');
+      if (/"Principal"\s*:\s*(\{\s*"AWS"\s*:\s*)?"\*"/.test(text)) return true;
+      return [...text.matchAll(/arn:aws[a-z-]*:iam::(\d{12}):/g)].some((m) => m[1] !== r.recipientAccountId);
+    },
+  },
+  {
+    id: 'aws-ec2-instance-profile-changed',
+    title: 'Instance profile of a running instance replaced or associated by a person',
+    description: 'ReplaceIamInstanceProfileAssociation / AssociateIamInstanceProfile by an IAM user or root: code on the instance gets the new role from IMDS.',
+    techniques: ['T1098'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && (r.eventName === 'ReplaceIamInstanceProfileAssociation' || r.eventName === 'AssociateIamInstanceProfile') && ok(r) && (r.userIdentity?.type === 'IAMUser' || r.userIdentity?.type === 'Root'),
+  },
+  {
+    id: 'aws-iam-identity-provider-created',
+    title: 'OpenID Connect identity provider added to IAM',
+    description: 'CreateOpenIDConnectProvider (or a thumbprint update): roles can now be assumed with tokens from that issuer.',
+    techniques: ['T1484.002'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && (r.eventName === 'CreateOpenIDConnectProvider' || r.eventName === 'UpdateOpenIDConnectProviderThumbprint') && ok(r),
+  },
+  {
+    id: 'aws-iam-login-profile-created-for-other-user',
+    title: 'Console password created for another user',
+    description: 'CreateLoginProfile where the caller is not the user: gives console access to an account that may never have had it.',
+    techniques: ['T1098'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'CreateLoginProfile' && ok(r) && typeof rp(r).userName === 'string' && rp(r).userName !== r.userIdentity?.userName,
+  },
 ];
