@@ -55,4 +55,18 @@ export default [
     techniques: ['T1562.001'],
     match: (r: CloudTrailRecord) => r.eventSource === 'config.amazonaws.com' && ['DeleteConfigRule', 'DeleteConformancePack', 'DeleteOrganizationConfigRule'].includes(r.eventName ?? '') && r.errorCode === undefined,
   },
+  {
+    id: 'aws-ec2-user-data-modified',
+    title: 'EC2 instance user data (boot script) replaced',
+    description: 'ModifyInstanceAttribute carrying userData, in either record shape: requestParameters.userData (the UserData parameter the CLI and SDKs send) or attribute = userData (the generic Attribute/Value form the SigmaHQ rule expects). After Panther AWS.EC2.Startup.Script.Change.',
+    techniques: ['T1059.009'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && r.eventName === 'ModifyInstanceAttribute' && r.errorCode === undefined && (r.requestParameters?.userData !== undefined || r.requestParameters?.attribute === 'userData'),
+  },
+  {
+    id: 'aws-route53-domain-transfer',
+    title: 'Route 53 domain transfer lock disabled or domain transferred away',
+    description: 'route53domains DisableDomainTransferLock, TransferDomainToAnotherAwsAccount or TransferDomain out, matched on the eventSource Route 53 Domains really logs (route53domains.amazonaws.com).',
+    techniques: ['T1584.001'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'route53domains.amazonaws.com' && ['DisableDomainTransferLock', 'TransferDomainToAnotherAwsAccount', 'RetrieveDomainAuthCode'].includes(r.eventName ?? '') && r.errorCode === undefined,
+  },
 ];

@@ -137,4 +137,17 @@ export default [
     techniques: ['T1098'],
     match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'CreateLoginProfile' && ok(r) && typeof rp(r).userName === 'string' && rp(r).userName !== r.userIdentity?.userName,
   },
+  {
+    id: 'aws-lambda-public-invocation',
+    title: 'Lambda function opened to unauthenticated callers',
+    description: 'CreateFunctionUrlConfig / UpdateFunctionUrlConfig with authType NONE, or AddPermission to principal "*" (matching the versioned event names Lambda logs, which the SigmaHQ function-URL rule misses). After Panther AWS.Potential.Backdoor.Lambda.',
+    techniques: ['T1190', 'T1098'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 'lambda.amazonaws.com' || !ok(r)) return false;
+      const n = r.eventName ?? '';
+      if (n.startsWith('CreateFunctionUrlConfig') || n.startsWith('UpdateFunctionUrlConfig')) return rp(r).authType === 'NONE';
+      if (n.startsWith('AddPermission')) return rp(r).principal === '*';
+      return false;
+    },
+  },
 ];
