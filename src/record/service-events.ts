@@ -3,7 +3,7 @@ import { formatEventTime } from '../core/time.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { sdkDate } from '../catalog/util.js';
 import type { Simulation } from '../simulation.js';
-import { EVENT_VERSION, type CloudTrailRecord, type JsonObject } from './types.js';
+import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type UserIdentity } from './types.js';
 
 /**
  * AWS service events that no API call returns: Organizations' `CreateAccountResult`.
@@ -50,7 +50,9 @@ export function recordCreateAccountResult(sim: Simulation, input: CreateAccountR
   status.completedTimestamp = sdkDate(sim.now);
   const r = {} as CloudTrailRecord;
   r.eventVersion = EVENT_VERSION;
-  r.userIdentity = { accountId: input.managementAccountId, invokedBy: 'AWS Internal' };
+  // Real CreateAccountResult records carry no userIdentity.type (estate-reference §2.2); the
+  // UserIdentity type requires one, hence the cast.
+  r.userIdentity = { accountId: input.managementAccountId, invokedBy: 'AWS Internal' } as unknown as UserIdentity;
   r.eventTime = formatEventTime(sim.now);
   r.eventSource = 'organizations.amazonaws.com';
   r.eventName = 'CreateAccountResult';

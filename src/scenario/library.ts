@@ -13,7 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidScenarioError } from '../core/errors.js';
-import { asScenario, type ScenarioDefinition } from './define.js';
+import { asScenario, type AttackMapping, type ScenarioDefinition } from './define.js';
 
 /** A rule a playbook is about that stays silent on real-shaped records, and why. */
 export interface ScenarioGap {
@@ -32,6 +32,12 @@ export interface LibraryEntry {
   /** Absolute path of the file. */
   readonly path: string;
   readonly description: string;
+  /** One-line title (`Root access key used to create an administrator`); '' when the scenario has none. */
+  readonly title: string;
+  /** MITRE ATT&CK mapping of an attack playbook (empty lists when the scenario has none). */
+  readonly attack: AttackMapping;
+  /** Public sources the playbook follows (URLs). */
+  readonly references: readonly string[];
   /** Sigma rule ids the scenario makes fire (empty for scenarios that are not detection playbooks). */
   readonly targets: readonly string[];
   /** Rules the scenario is about that cannot fire on real-shaped records. */
@@ -81,6 +87,9 @@ export async function loadScenarioLibrary(dir: string = scenariosDir()): Promise
       file,
       path,
       description: scenario.description ?? '',
+      title: scenario.title ?? '',
+      attack: { techniques: [...(scenario.attack?.techniques ?? [])], tactics: [...(scenario.attack?.tactics ?? [])] },
+      references: [...(scenario.references ?? [])],
       targets: [...(scenario.targets ?? [])],
       gaps: gapsOf(mod, path),
       playbook: file.startsWith('attack-'),
@@ -88,4 +97,39 @@ export async function loadScenarioLibrary(dir: string = scenariosDir()): Promise
     });
   }
   return out;
+}
+
+/** Which scenarios `filterLibrary` keeps. Within one list any value matches; the lists combine with AND. */
+export interface LibraryFilter {
+  /** ATT&CK tactics, as ATT&CK writes them (`defense-evasion`) or as titles (`Defense Evasion`), any case. */
+  readonly tactics?: readonly string[];
+  /** ATT&CK technique ids: `T1098` matches the technique and its sub-techniques (`T1098.001`); `T1098.001` only itself. */
+  readonly techniques?: readonly string[];
+}
+
+/** Normalises a tactic name to ATT&CK's short form: `Defense Evasion` -> `defense-evasion`. */
+export function tacticKey(tactic: string): string {
+  return tactic.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
+
+/** The ATT&CK Enterprise tactics, in their short form. */
+export const ATTACK_TACTICS: readonly string[] = Object.freeze([
+  'reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
+  'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control',
+  'exfiltration', 'impact',
+]);
+
+/** The scenarios of `entries` that match `filter` (all of them for an empty filter). Throws InvalidScenarioError on a malformed technique id. */
+export function filterLibrary(entries: readonly LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
+  const tactics = (filter.tactics ?? []).map(tacticKey);
+  const techniques = (filter.techniques ?? []).map((t) => t.trim().toUpperCase());
+  for (const t of tactics) if (!ATTACK_TACTICS.includes(t)) throw new InvalidScenarioError(`'${t}' is not an ATT&CK tactic; use one of ${ATTACK_TACTICS.join(', ')}.`);
+  for (const t of techniques) if (!TECHNIQUE_ID.test(t)) throw new InvalidScenarioError(`'${t}' is not an ATT&CK technique id (expected T1098 or T1098.001).`);
+  return entries.filter((e) => {
+    if (tactics.length > 0 && !e.attack.tactics.some((t) => tactics.includes(tacticKey(t)))) return false;
+    if (techniques.length > 0 && !e.attack.techniques.some((t) => techniques.some((want) => t === want || (!want.includes('.') && t.startsWith(`${want}.`))))) return false;
+    return true;
+  });
 }
