@@ -88,4 +88,11 @@ export default [
     techniques: ['T1531'],
     match: (r: CloudTrailRecord) => r.eventSource === 'iam.amazonaws.com' && r.eventName === 'DeleteLoginProfile' && ok(r) && typeof r.requestParameters?.userName === 'string' && r.requestParameters.userName !== r.userIdentity?.userName,
   },
+  {
+    id: 'aws-ec2-terminated-by-long-term-key',
+    title: 'EC2 instances terminated with a long-term key',
+    description: 'TerminateInstances by an IAM user access key or root: Auto Scaling and pipelines terminate through roles. After Panther AWS.Modify.Cloud.Compute.Infrastructure.',
+    techniques: ['T1578.003', 'T1485'],
+    match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && r.eventName === 'TerminateInstances' && ok(r) && (longTermUser(r) || r.userIdentity?.type === 'Root'),
+  },
 ];

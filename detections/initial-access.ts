@@ -10,4 +10,12 @@ export default [
     match: (r: CloudTrailRecord) =>
       r.eventSource === 'signin.amazonaws.com' && r.eventName === 'ConsoleLogin' && r.userIdentity?.type === 'Root' && (r.responseElements as { ConsoleLogin?: string } | null | undefined)?.ConsoleLogin === 'Success',
   },
+  {
+    id: 'aws-role-assumed-from-another-account',
+    title: 'Role assumed by a principal of another account',
+    description: "The role owner's copy of a cross-account AssumeRole (the caller shown as AWSAccount). Every partner and vendor integration does this: a production rule allow-lists them; here any one fires.",
+    techniques: ['T1199', 'T1078.004'],
+    match: (r: CloudTrailRecord) =>
+      r.eventSource === 'sts.amazonaws.com' && r.eventName === 'AssumeRole' && r.errorCode === undefined && r.userIdentity?.type === 'AWSAccount' && r.userIdentity.accountId !== undefined && r.userIdentity.accountId !== r.recipientAccountId,
+  },
 ];

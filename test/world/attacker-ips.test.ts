@@ -7,6 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { ATTACKER_IP_POOL, attackerAddress } from '../../src/world/attacker-ips.js';
 import { createSimulation } from '../../src/simulation.js';
 import { TrailsimInputError } from '../../src/core/errors.js';
+import { runScenario } from '../../src/scenario/run.js';
+import backdoor from '../../scenarios/attack-iam-backdoor-access-key.js';
 
 /** IANA IPv4 Special-Purpose Address Registry (non-global entries) and multicast/reserved space. */
 const NON_GLOBAL: [string, number][] = [
@@ -46,5 +48,13 @@ describe('attacker addresses', () => {
   it('reject a bad mode or an empty label', () => {
     expect(() => createSimulation({ ipAddresses: 'private' as never })).toThrow(TrailsimInputError);
     expect(() => attackerAddress(1, '')).toThrow(TrailsimInputError);
+  });
+
+  it('reach the playbooks: the same playbook acts from the pool, or from RFC 5737 addresses on request', async () => {
+    const created = async (ipAddresses?: 'documentation') => (await runScenario(backdoor, ipAddresses ? { simulation: { ipAddresses } } : {})).sim.records({ eventName: 'CreateAccessKey' })[0].sourceIPAddress!;
+    const global = await created();
+    expect(isGlobal(global)).toBe(true);
+    expect(ATTACKER_IP_POOL).toContain(global.split('.').slice(0, 3).join('.'));
+    expect(await created('documentation')).toMatch(/^(192\.0\.2|198\.51\.100|203\.0\.113)\./);
   });
 });
