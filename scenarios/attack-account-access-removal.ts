@@ -4,7 +4,8 @@
  * Before extortion, the attacker deletes the login profiles and access keys of the other
  * administrators and detaches AdministratorAccess from them.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-access-removed` (detections/impact.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-access-removed`
+ * (detections/impact.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

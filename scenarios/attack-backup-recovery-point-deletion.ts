@@ -4,7 +4,8 @@
  * Before encrypting data, the attacker deletes every recovery point of the main vault and the
  * vault itself.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-backup-recovery-point-deleted` (detections/impact.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-backup-recovery-point-deleted`
+ * (detections/impact.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';
@@ -17,7 +18,7 @@ export default defineScenario({
   references: [
     'https://attack.mitre.org/techniques/T1490/',
     'https://docs.aws.amazon.com/aws-backup/latest/devguide/logging-using-cloudtrail.html',
-    'https://aws.amazon.com/blogs/security/',
+    'https://docs.aws.amazon.com/aws-backup/latest/devguide/vault-lock.html',
   ],
   seed: 5039,
   start: '2026-06-11T06:00:00Z',

@@ -20,7 +20,6 @@ export default defineScenario({
   references: [
     'https://attack.mitre.org/techniques/T1580/',
     'https://github.com/RhinoSecurityLabs/pacu',
-    'https://hackingthe.cloud/aws/enumeration/',
   ],
   seed: 5024,
   start: '2026-05-27T06:00:00Z',

@@ -4,7 +4,8 @@
  * Stopping the recorder is watched (Sigma 07330162); the attacker deletes the compliance
  * rules instead, so misconfigurations they create are never flagged.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-config-rule-deleted` (detections/defense-evasion.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-config-rule-deleted`
+ * (detections/defense-evasion.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -4,7 +4,8 @@
  * Point-in-time export can write to a bucket in any account (S3BucketOwner). The attacker
  * exports the customers table to their own bucket.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-dynamodb-export-to-other-account` (detections/exfiltration.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-dynamodb-export-to-other-account`
+ * (detections/exfiltration.ts).
  */
 import { defineScenario } from 'trailsim';
 import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';

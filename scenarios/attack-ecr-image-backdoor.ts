@@ -5,7 +5,8 @@
  * `latest` tag of a production repository at their image (PutImage by an IAM user; releases
  * are pushed by the CI role).
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ecr-image-pushed-by-user` (detections/persistence.ts; Panther AWS.ECR.CRUD).
+ * Detection: no SigmaHQ rule; the example detection `aws-ecr-image-pushed-by-user`
+ * (detections/persistence.ts; Panther AWS.ECR.CRUD).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';
@@ -17,7 +18,7 @@ export default defineScenario({
   attack: { techniques: ['T1525'], tactics: ['persistence'] },
   references: [
     'https://attack.mitre.org/techniques/T1525/',
-    'https://hackingthe.cloud/aws/post_exploitation/',
+    'https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-push.html',
     'https://docs.aws.amazon.com/AmazonECR/latest/userguide/logging-using-cloudtrail.html',
   ],
   seed: 5031,

@@ -23,7 +23,7 @@ export default defineScenario({
   attack: { techniques: ['T1552.005', 'T1610'], tactics: ['credential-access', 'execution'] },
   references: [
     'https://attack.mitre.org/techniques/T1552/005/',
-    'https://hackingthe.cloud/aws/exploitation/ecs_task_credentials/',
+    'https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html',
   ],
   seed: 4119,
   start: '2026-03-27T06:00:00Z',

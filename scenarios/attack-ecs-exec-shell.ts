@@ -4,7 +4,8 @@
  * The attacker lists the tasks and runs `/bin/sh` interactively in them (ExecuteCommand), to
  * read environment secrets and the task role credentials.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ecs-exec-by-user` (detections/lateral-movement.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-ecs-exec-by-user`
+ * (detections/lateral-movement.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

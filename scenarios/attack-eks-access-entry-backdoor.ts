@@ -5,7 +5,8 @@
  * `AmazonEKSClusterAdminPolicy` with cluster scope: they can now administer the cluster from
  * outside without touching the aws-auth ConfigMap.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-eks-cluster-admin-granted` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-eks-cluster-admin-granted`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';

@@ -19,7 +19,7 @@ export default defineScenario({
   attack: { techniques: ['T1496.001', 'T1485'], tactics: ['impact'] },
   references: [
     'https://attack.mitre.org/techniques/T1496/001/',
-    'https://www.crowdstrike.com/en-us/blog/crowdstrike-discovers-first-ever-dero-cryptojacking-campaign-targeting-kubernetes/',
+    'https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html',
   ],
   seed: 4140,
   start: '2026-04-17T06:00:00Z',

@@ -19,7 +19,7 @@ export default defineScenario({
   references: [
     'https://attack.mitre.org/techniques/T1496/001/',
     'https://www.datadoghq.com/state-of-cloud-security/',
-    'https://aws.amazon.com/blogs/security/threat-actors-are-abusing-compromised-credentials-for-crypto-mining/',
+    'https://docs.aws.amazon.com/guardduty/latest/ug/guardduty_finding-types-ec2.html',
   ],
   seed: 5026,
   start: '2026-05-29T06:00:00Z',

@@ -4,7 +4,8 @@
  *
  * The attacker lists the groups and adds the key's own user to `Administrators`.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-user-added-to-admin-group` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-user-added-to-admin-group`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

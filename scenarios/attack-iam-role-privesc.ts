@@ -1,6 +1,7 @@
 /**
  * Playbook: privilege escalation through a new role (MITRE T1098.003; Rhino Security Labs
- * "CreateRole + AttachRolePolicy" escalation; Stratus Red Team `aws.persistence.iam-create-admin-user`'s
+ * "CreateRole + AttachRolePolicy" escalation; Stratus Red Team `aws.persistence.iam-create-
+ * admin-user`'s
  * role variant).
  *
  * A leaked CI key allowed to manage IAM roles but not to act as an admin creates a role whose

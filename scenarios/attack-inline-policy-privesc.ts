@@ -4,7 +4,8 @@
  *
  * The attacker puts an inline policy allowing `*` on `*` on the key's own user.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-policy-allows-everything` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-policy-allows-everything`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -5,7 +5,8 @@
  * The attacker, who already controls an instance, replaces its profile with the one of the
  * admin role, so code on the instance gets admin credentials from IMDS.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ec2-instance-profile-changed` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-ec2-instance-profile-changed`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

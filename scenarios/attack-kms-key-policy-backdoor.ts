@@ -5,7 +5,8 @@
  * The attacker reads the key policy and adds a statement allowing the attacker's account to
  * decrypt, so snapshots and objects encrypted under the key can be read elsewhere.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-resource-policy-grants-outside-account` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-resource-policy-grants-outside-
+ * account` (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';

@@ -5,7 +5,8 @@
  * The attacker finds a role Lambda may assume with broad rights, creates a function that
  * attaches AdministratorAccess to the attacker's user, invokes it, and deletes it.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-lambda-function-created-by-user` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-lambda-function-created-by-user`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -5,7 +5,8 @@
  * The attacker creates a login profile (console password) for a service user that never had
  * one and signs in to the console as that user.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-login-profile-created-for-other-user` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-login-profile-created-for-other-
+ * user` (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { BROWSER, actor, trace, victim } from './_kit.js';

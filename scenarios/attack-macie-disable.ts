@@ -4,7 +4,8 @@
  * Before exfiltrating, the attacker checks the Macie session and pauses it (status PAUSED), so
  * no sensitive-data findings are produced for the buckets they are about to copy.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-security-service-disabled` (detections/defense-evasion.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-security-service-disabled`
+ * (detections/defense-evasion.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -4,7 +4,8 @@
  * The attacker lists an administrator's MFA devices, deactivates the virtual device and
  * deletes it.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-mfa-device-removed` (detections/credential-access.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-mfa-device-removed`
+ * (detections/credential-access.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

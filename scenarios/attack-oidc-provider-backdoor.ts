@@ -4,7 +4,8 @@
  * The attacker registers `token.actions.githubusercontent.com` as an identity provider and
  * creates a role whose trust allows their own repository's workflows: credentials without keys.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-identity-provider-created` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-identity-provider-created`
+ * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

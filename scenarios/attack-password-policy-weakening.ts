@@ -4,7 +4,8 @@
  * The attacker reads the policy (password policy discovery) and replaces it with a weak one so
  * the passwords they set for backdoor users are accepted and never expire.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-iam-password-policy-changed` (detections/credential-access.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-iam-password-policy-changed`
+ * (detections/credential-access.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

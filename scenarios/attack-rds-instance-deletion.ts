@@ -5,7 +5,8 @@
  * The attacker disables deletion protection, deletes the instance with
  * `skipFinalSnapshot` and `deleteAutomatedBackups`, and deletes the manual snapshot.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-rds-deleted-without-final-snapshot` (detections/impact.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-rds-deleted-without-final-snapshot`
+ * (detections/impact.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

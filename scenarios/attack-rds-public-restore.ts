@@ -24,7 +24,7 @@ export default defineScenario({
   attack: { techniques: ['T1578.002', 'T1530', 'T1098'], tactics: ['defense-evasion', 'collection', 'persistence'] },
   references: [
     'https://attack.mitre.org/techniques/T1578/002/',
-    'https://hackingthe.cloud/aws/post_exploitation/rds_snapshot_extraction/',
+    'https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_RestoreFromSnapshot.html',
   ],
   seed: 4133,
   start: '2026-04-10T06:00:00Z',

@@ -4,7 +4,8 @@
  * The attacker lists snapshots and starts an export task of the latest one to a bucket they
  * can read, with an export role and KMS key found in the account.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-rds-snapshot-export-started` (detections/exfiltration.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-rds-snapshot-export-started`
+ * (detections/exfiltration.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -18,7 +18,7 @@ export default defineScenario({
   attack: { techniques: ['T1537', 'T1530'], tactics: ['exfiltration', 'collection'] },
   references: [
     'https://attack.mitre.org/techniques/T1537/',
-    'https://hackingthe.cloud/aws/exploitation/s3-bucket-replication-exfiltration/',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html',
   ],
   seed: 5025,
   start: '2026-05-28T06:00:00Z',

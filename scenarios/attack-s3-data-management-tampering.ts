@@ -21,7 +21,7 @@ export default defineScenario({
   attack: { techniques: ['T1537', 'T1562.008'], tactics: ['exfiltration', 'defense-evasion'] },
   references: [
     'https://attack.mitre.org/techniques/T1537/',
-    'https://hackingthe.cloud/aws/exploitation/s3-bucket-replication-exfiltration/',
+    'https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication.html',
   ],
   seed: 4132,
   start: '2026-04-09T06:00:00Z',

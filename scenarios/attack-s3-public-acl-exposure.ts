@@ -5,7 +5,8 @@
  * The attacker removes Block Public Access on the bucket and sets the canned ACL
  * `public-read`, so anyone can list and download it without credentials.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-s3-public-access-block-removed` (detections/exfiltration.ts and `aws-s3-acl-grants-everyone`).
+ * Detection: no SigmaHQ rule; the example detection `aws-s3-public-access-block-removed`
+ * (detections/exfiltration.ts and `aws-s3-acl-grants-everyone`).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -4,7 +4,8 @@
  * The attacker attaches a resource policy allowing the attacker's account GetSecretValue on a
  * database secret: they keep reading rotated passwords after the key is revoked.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-resource-policy-grants-outside-account` (detections/persistence.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-resource-policy-grants-outside-
+ * account` (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
 import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';

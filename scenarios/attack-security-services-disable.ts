@@ -4,7 +4,8 @@
  * The attacker disables Security Hub (findings and standards stop) and Amazon Inspector
  * scanning of EC2, ECR and Lambda.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-security-service-disabled` (detections/defense-evasion.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-security-service-disabled`
+ * (detections/defense-evasion.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -4,7 +4,8 @@
  * Serial console access is off by default. The attacker enables it account-wide and sends a
  * key with SendSerialConsoleSSHPublicKey to reach a broken or firewalled instance's console.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ec2-serial-console-enabled` (detections/lateral-movement.ts and `aws-ec2-instance-connect-key-push`).
+ * Detection: no SigmaHQ rule; the example detection `aws-ec2-serial-console-enabled`
+ * (detections/lateral-movement.ts and `aws-ec2-instance-connect-key-push`).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

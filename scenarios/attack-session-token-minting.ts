@@ -33,7 +33,7 @@ export default defineScenario({
   attack: { techniques: ['T1550.001', 'T1078.004'], tactics: ['defense-evasion', 'lateral-movement', 'persistence'] },
   references: [
     'https://attack.mitre.org/techniques/T1550/001/',
-    'https://hackingthe.cloud/aws/post_exploitation/get_session_token/',
+    'https://docs.aws.amazon.com/STS/latest/APIReference/API_GetSessionToken.html',
   ],
   seed: 4127,
   start: '2026-04-04T06:00:00Z',

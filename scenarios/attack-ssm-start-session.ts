@@ -4,7 +4,8 @@
  * The attacker lists managed instances and opens a session on three of them (StartSession),
  * then terminates them.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ssm-session-by-long-term-key` (detections/lateral-movement.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-ssm-session-by-long-term-key`
+ * (detections/lateral-movement.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

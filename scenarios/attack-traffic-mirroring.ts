@@ -1,10 +1,12 @@
 /**
- * Playbook: sniff traffic with VPC traffic mirroring (MITRE T1040; Panther AWS.EC2.Traffic.Mirroring).
+ * Playbook: sniff traffic with VPC traffic mirroring (MITRE T1040; Panther
+ * AWS.EC2.Traffic.Mirroring).
  *
  * The attacker mirrors a production server's network interface to an instance they control:
  * target, filter, accept-all rule, session.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-ec2-traffic-mirroring-created` (detections/credential-access.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-ec2-traffic-mirroring-created`
+ * (detections/credential-access.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';

@@ -20,7 +20,6 @@ export default defineScenario({
   references: [
     'https://attack.mitre.org/techniques/T1199/',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html',
-    'https://www.mandiant.com/resources/blog/unc3944-targets-saas-applications',
   ],
   seed: 5058,
   start: '2026-06-30T06:00:00Z',

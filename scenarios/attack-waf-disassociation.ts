@@ -4,7 +4,8 @@
  *
  * The attacker lists the web ACLs and disassociates the one protecting the public ALB.
  *
- * Detection: no SigmaHQ rule; the example detection `aws-waf-web-acl-disassociated` (detections/defense-evasion.ts).
+ * Detection: no SigmaHQ rule; the example detection `aws-waf-web-acl-disassociated`
+ * (detections/defense-evasion.ts).
  */
 import { defineScenario } from 'trailsim';
 import { actor, trace, victim } from './_kit.js';
