@@ -63,11 +63,20 @@ describe('VPC endpoint network-activity events', () => {
     expect(got[0].key.startsWith('vpce/')).toBe(true);
   });
 
-  it('cannot be selected by basic event selectors or without an eventSource', () => {
+  it('cannot be selected by basic event selectors, without an eventSource, or by an errorCode other than VpceAccessDenied', () => {
     const s = setup();
     const admin = s.prod.iamUser('admin');
     s.ct.createTrail(admin, { Name: 'main', S3BucketName: s.bucket });
     expect(() => s.ct.putEventSelectors(admin, { TrailName: 'main', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['NetworkActivity'] }] }] })).toThrow(/eventSource/);
+    // errorCode takes VpceAccessDenied only.
+    expect(() => s.ct.putEventSelectors(admin, { TrailName: 'main', AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['NetworkActivity'] }, { Field: 'eventSource', Equals: ['s3.amazonaws.com'] }, { Field: 'errorCode', Equals: ['AccessDenied'] }] }] })).toThrow(/AccessDenied/);
+    // Basic selectors never pick network activity, even with every management and data event.
+    s.ct.putEventSelectors(admin, { TrailName: 'main', EventSelectors: [{ ReadWriteType: 'All', IncludeManagementEvents: true, DataResources: [{ Type: 'AWS::S3::Object', Values: ['arn:aws:s3'] }] }] });
+    s.ct.startLogging(admin, { Name: 'main' });
+    recordNetworkActivity(s.sim, { principal: admin, vpcEndpointId: 'vpce-0123456789abcdef0', endpointOwnerId: s.prod.id, eventSource: 's3.amazonaws.com', eventName: 'GetObject' });
+    s.sim.advance('15m');
+    expect(deliveredRecords(s.ct.s3).filter((d) => d.record.eventType === 'AwsVpceEvent')).toEqual([]);
+    expect(deliveredRecords(s.ct.s3).length).toBeGreaterThan(0);
   });
 });
 

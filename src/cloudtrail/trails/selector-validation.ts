@@ -158,6 +158,10 @@ function validateAdvancedSelector(sel: AdvancedEventSelector, index: number): nu
     }
   }
   if (category === 'NetworkActivity' && !src?.Equals) throw invalid(`The ${where} logs network activity events and must include eventSource with the Equals operator.`);
+  // Network activity selectors accept errorCode with one value only: VpceAccessDenied
+  // (AdvancedFieldSelector API reference, "errorCode").
+  const ec = sel.FieldSelectors.find((f) => f.Field === 'errorCode');
+  if (category === 'NetworkActivity' && ec) for (const [, list] of operatorsOf(ec)) for (const v of list) if (v !== 'VpceAccessDenied') throw badValue(v, 'errorCode');
   return values;
 }
 
