@@ -8,7 +8,7 @@ export default [
     id: 'aws-ec2-instance-connect-key-push',
     title: 'SSH public key pushed to an instance with EC2 Instance Connect',
     description: 'SendSSHPublicKey (or the serial-console variant) installs a 60-second SSH key. After Panther AWS.EC2.MultiInstanceConnect.',
-    techniques: ['T1021.004', 'T1098.004'],
+    techniques: ['T1021.008', 'T1021.004', 'T1098.004'],
     match: (r: CloudTrailRecord) => r.eventSource === 'ec2-instance-connect.amazonaws.com' && (r.eventName === 'SendSSHPublicKey' || r.eventName === 'SendSerialConsoleSSHPublicKey') && ok(r),
   },
   {
@@ -29,7 +29,7 @@ export default [
     id: 'aws-ec2-serial-console-enabled',
     title: 'EC2 serial console access enabled',
     description: 'EnableSerialConsoleAccess turns on serial console access for the whole account and Region.',
-    techniques: ['T1021'],
+    techniques: ['T1021.008'],
     match: (r: CloudTrailRecord) => r.eventSource === 'ec2.amazonaws.com' && r.eventName === 'EnableSerialConsoleAccess' && ok(r),
   },
 ];

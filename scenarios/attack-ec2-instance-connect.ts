@@ -1,5 +1,5 @@
 /**
- * Playbook: push a temporary SSH key to instances with EC2 Instance Connect (MITRE T1021.004,
+ * Playbook: push a temporary SSH key to instances with EC2 Instance Connect (MITRE T1021.008, T1021.004,
  * T1098.004; Stratus Red Team `aws.lateral-movement.ec2-instance-connect`).
  *
  * A leaked key sends the attacker's public key to three instances with SendSSHPublicKey
@@ -16,7 +16,7 @@ export default defineScenario({
   name: 'attack-ec2-instance-connect',
   title: 'SSH keys pushed to instances with EC2 Instance Connect',
   description: 'A leaked key sends the attacker\'s SSH public key to several instances with EC2 Instance Connect SendSSHPublicKey and logs in.',
-  attack: { techniques: ['T1021.004', 'T1098.004'], tactics: ['lateral-movement', 'persistence'] },
+  attack: { techniques: ['T1021.008', 'T1021.004', 'T1098.004'], tactics: ['lateral-movement', 'persistence'] },
   references: [
     'https://attack.mitre.org/techniques/T1021/004/',
     'https://stratus-red-team.cloud/attack-techniques/AWS/aws.lateral-movement.ec2-instance-connect/',

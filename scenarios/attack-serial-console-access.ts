@@ -1,5 +1,5 @@
 /**
- * Playbook: reach an instance through the serial console (MITRE T1021, T1098.004).
+ * Playbook: reach an instance through the serial console (MITRE T1021.008 Direct Cloud VM Connections, T1098.004).
  *
  * Serial console access is off by default. The attacker enables it account-wide and sends a
  * key with SendSerialConsoleSSHPublicKey to reach a broken or firewalled instance's console.
@@ -14,7 +14,7 @@ export default defineScenario({
   name: 'attack-serial-console-access',
   title: 'EC2 serial console enabled and used to get a shell',
   description: 'A leaked key enables EC2 serial console access for the account and pushes an SSH key to an instance\'s serial console.',
-  attack: { techniques: ['T1021', 'T1098.004'], tactics: ['lateral-movement', 'persistence'] },
+  attack: { techniques: ['T1021.008', 'T1098.004'], tactics: ['lateral-movement', 'persistence'] },
   references: [
     'https://attack.mitre.org/techniques/T1021/',
     'https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-serial-console.html',
