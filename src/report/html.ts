@@ -10,6 +10,7 @@ import type { CoverageResult } from '../coverage/types.js';
 import type { ActivityData } from './aggregate.js';
 import { CLIENT_SCRIPT } from './client.js';
 import { VERSION } from '../version.js';
+import { packageRoot } from '../core/package-root.js';
 
 /** What a report page shows. */
 export interface ReportData {
@@ -26,7 +27,8 @@ let chartJs: string | undefined;
 export function chartJsSource(): string {
   if (chartJs) return chartJs;
   try {
-    const require = createRequire(import.meta.url);
+    // Resolved from trailsim's own package.json: works from a clone and from an install (hoisted or not).
+    const require = createRequire(join(packageRoot(), 'package.json'));
     // The package's exports map does not expose the UMD file; its main entry sits beside it.
     const main = require.resolve('chart.js');
     chartJs = readFileSync(join(dirname(main), 'chart.umd.min.js'), 'utf8');
