@@ -217,13 +217,23 @@ export const CLIENT_SCRIPT = String.raw`
     }
 
     s6.appendChild(el('h3', { text: 'Per detection' }));
-    table(s6, ['detection', 'kind', 'caught', 'missed (expected)', 'FP / 10k', 'FP / day', 'notes'], cov.detections.map(function (d) {
+    var detRow = function (d) {
       var notes = [];
       if (!d.evaluated) notes.push('not evaluated: ' + (d.unsupported || []).join('; '));
       if (d.errors) notes.push('threw on ' + d.errors.count + ' record(s): ' + d.errors.first);
       var name = el('span', null, [el('b', { text: d.title }), el('br'), el('code', { text: d.id })]);
       return [name, d.kind + (d.level ? ' · ' + d.level : ''), d.caught.join(', ') || '-', d.missed.join(', ') || '-', d.falsePositives.per10k, d.falsePositives.perDay, notes.join(' ')];
-    }), 'small');
+    };
+    var detHead = ['detection', 'kind', 'caught', 'missed (expected)', 'FP / 10k', 'FP / day', 'notes'];
+    // Detections that caught, missed, were noisy or failed come first; the silent rest fold away.
+    var active = cov.detections.filter(function (d) { return d.caught.length > 0 || d.missed.length > 0 || d.falsePositives.hits > 0 || d.errors || !d.evaluated; });
+    var silent = cov.detections.filter(function (d) { return active.indexOf(d) < 0; });
+    table(s6, detHead, active.map(detRow), 'small');
+    if (silent.length > 0) {
+      var det = el('details', null, [el('summary', { text: silent.length + ' detection(s) silent on every playbook run and on the baseline' })]);
+      table(det, detHead, silent.map(detRow), 'small');
+      s6.appendChild(det);
+    }
 
     s6.appendChild(el('h3', { text: 'Per playbook' }));
     table(s6, ['playbook', 'techniques', 'caught by', 'expected but silent', 'activity records'], cov.playbooks.map(function (p) {

@@ -43,7 +43,7 @@ interface Message {
 }
 
 /** Loads `file` in headless Chromium, evaluates `expression` once the page has loaded, and saves a full-page screenshot. */
-export async function inspectPage(chromium: string, file: string, expression: string, screenshot: string, width = 1400): Promise<PageInspection> {
+export async function inspectPage(chromium: string, file: string, expression: string, screenshot: string, width = 1400, maxHeight = 16000): Promise<PageInspection> {
   const profile = mkdtempSync(join(tmpdir(), 'trailsim-chromium-'));
   const child = spawn(chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--no-default-browser-check', '--disable-extensions', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
@@ -107,11 +107,11 @@ export async function inspectPage(chromium: string, file: string, expression: st
     await Promise.race([load, exited, new Promise((_, rej) => setTimeout(() => rej(new Error('page did not load in 30 s')), 30_000))]);
     const height = (await send('Runtime.evaluate', { expression: 'document.documentElement.scrollHeight', returnByValue: true }, sessionId)) as { result: { value: number } };
     // Grow the viewport to the whole page, let charts re-lay out, then read the state and capture.
-    await send('Emulation.setDeviceMetricsOverride', { width, height: Math.min(16000, height.result.value), deviceScaleFactor: 1, mobile: false }, sessionId);
+    await send('Emulation.setDeviceMetricsOverride', { width, height: Math.min(maxHeight, height.result.value), deviceScaleFactor: 1, mobile: false }, sessionId);
     await new Promise((r) => setTimeout(r, 600));
     const ev = (await send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true }, sessionId)) as { result: { value: unknown }; exceptionDetails?: { text: string } };
     if (ev.exceptionDetails) problems.push(`evaluate: ${ev.exceptionDetails.text}`);
-    const shot = (await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: true }, sessionId)) as { data: string };
+    const shot = (await send('Page.captureScreenshot', { format: 'png', captureBeyondViewport: false }, sessionId)) as { data: string };
     const png = Buffer.from(shot.data, 'base64');
     writeFileSync(screenshot, png);
     await send('Browser.close').catch(() => undefined);
