@@ -78,7 +78,7 @@ export const CLIENT_SCRIPT = String.raw`
     draw(name, c, {
       type: 'bar',
       data: { labels: rows.map(function (r) { return r.label; }), datasets: [{ label: key, data: rows.map(function (r) { return r[key]; }), backgroundColor: color }] },
-      options: { indexAxis: 'y', plugins: { legend: { display: false }, title: { display: true, text: title } }, scales: { x: { beginAtZero: true } } }
+      options: { indexAxis: 'y', plugins: { legend: { display: false }, title: { display: true, text: title } }, scales: { x: { beginAtZero: true, ticks: { precision: 0 } } } }
     });
   }
 

@@ -14,7 +14,7 @@ import { coverage, loadDetections, loadSigmaDetections } from '../../src/coverag
 import { bundledSigmaRulesDir } from '../../src/sigma/index.js';
 import type { CloudTrailRecord } from '../../src/record/types.js';
 import { writeSampleEstate } from './sample-estate.js';
-import { extraKey, quiet, stopTrail } from '../fixtures/coverage/playbooks.js';
+import { eventSelectors, extraKey, keyDeletion, quiet, stopTrail } from '../fixtures/coverage/playbooks.js';
 import { findChromium, inspectPage, REPORT_STATE } from './browser.js';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -30,7 +30,7 @@ const sigma = loadSigmaDetections(bundledSigmaRulesDir());
 const own = await loadDetections(join(import.meta.dirname, '../fixtures/coverage/detections'));
 const cov = await coverage({
   rules: [...sigma, ...own],
-  scenarios: ['attack-cloudtrail-tampering', 'attack-console-password-spraying', stopTrail, quiet, extraKey],
+  scenarios: ['attack-cloudtrail-tampering', 'attack-console-password-spraying', stopTrail, quiet, extraKey, eventSelectors, keyDeletion],
   baseline: { days: 1, rate: '200/h' },
 });
 writeFileSync(join(estate, 'coverage.json'), JSON.stringify(cov, null, 2));
@@ -41,7 +41,9 @@ describe('report data', () => {
   it('reads the JSONL records (not the S3 copy of them too) and the coverage result', () => {
     expect(data.sources).toEqual(['records.jsonl', 'coverage.json']);
     expect(data.activity!.records).toBe(recordCount);
-    expect(data.coverage!.totals.playbooks).toBe(5);
+    expect(data.coverage!.totals.playbooks).toBe(7);
+    const status = (id: string) => data.coverage!.matrix.flatMap((t) => t.techniques).find((t) => t.id === id)!.status;
+    expect([status('T1562.008'), status('T1485'), status('T1098.001')]).toEqual(['partial', 'uncovered', 'covered']);
   });
 
   it('charts activity by account, region and principal, each summing to the records', () => {
