@@ -13,6 +13,7 @@ import { checkCoverage } from '../coverage/check.js';
 import { bundledSigmaRulesDir } from '../sigma/index.js';
 import { coverageHtml } from '../report/build.js';
 import type { CommandIO } from './io.js';
+import { readRecordsFile } from './detect.js';
 
 export const COVERAGE_HELP = `Usage: trailsim coverage [options]
 
@@ -41,11 +42,14 @@ Playbooks (default: every attack-* playbook):
   --technique T          playbooks with this technique or its sub-techniques (T1562)
 
 Baseline (generated like 'trailsim generate': account-1 is the organization's management account):
-  --baseline-days N      days of benign traffic (default 1; 0 for no baseline)
+  --baseline-days N      days of benign traffic (default 1; 0 for no baseline; with
+                         --baseline-records, the days they span instead of their UTC days)
   --baseline-accounts N  accounts (default 1)
   --baseline-regions R   comma-separated regions (default us-east-1)
   --baseline-rate R      calls per hour per account and region (default 1000/h)
   --seed N               baseline seed (default 1)
+  --baseline-records F   use these benign records instead (JSONL or CloudTrail JSON files, gzip
+                         too; repeatable): e.g. a reviewed day of your own logs
 
 Output and checks:
   --out DIR              output folder (default out/coverage)
@@ -63,6 +67,7 @@ Examples:
   trailsim coverage
   trailsim coverage --tactic defense-evasion --out out/cov
   trailsim coverage --no-sigma --detections detections/ --scenarios attack-cloudtrail-tampering,attack-guardduty-disruption
+  trailsim coverage --baseline-records out/gen/records.jsonl --tactic impact
   trailsim coverage --rules my-sigma/ --baseline-days 3 --baseline-accounts 2 --check --max-fp-per-10k 5`;
 
 class CoverageUsageError extends TrailsimInputError {
@@ -95,6 +100,7 @@ export async function coverageCommand(args: string[], io: CommandIO): Promise<nu
         'baseline-regions': { type: 'string' },
         'baseline-rate': { type: 'string' },
         seed: { type: 'string' },
+        'baseline-records': { type: 'string', multiple: true },
         out: { type: 'string' },
         json: { type: 'boolean' },
         check: { type: 'boolean' },
@@ -128,11 +134,14 @@ export async function coverageCommand(args: string[], io: CommandIO): Promise<nu
     const seed = v.seed === undefined ? undefined : /^-?\d+$/.test(v.seed) ? Number(v.seed) : v.seed;
     const maxFp = v['max-fp-per-10k'] === undefined ? undefined : Number(v['max-fp-per-10k']);
     if (maxFp !== undefined && !(maxFp >= 0)) throw new CoverageUsageError(`--max-fp-per-10k must be a number of at least 0; got '${v['max-fp-per-10k']}'.`);
+    if (v['baseline-records'] && (v['baseline-accounts'] || v['baseline-regions'] || v['baseline-rate'] || v.seed)) throw new CoverageUsageError('--baseline-records replaces the generated baseline: drop --baseline-accounts/-regions/-rate/--seed.');
+    const given = v['baseline-records']?.flatMap((f) => readRecordsFile(f));
     const result = await coverage({
       rules,
       scenarios: filter,
-      baseline:
-        days === 0
+      baseline: given
+        ? { records: given, ...(v['baseline-days'] ? { days: Math.max(1, days) } : {}) }
+        : days === 0
           ? false
           : {
               days,

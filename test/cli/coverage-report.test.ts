@@ -46,8 +46,21 @@ describe('trailsim coverage', () => {
     expect(c.err.join('\n')).toMatch(/check failed: fixture\/any-read .* is noisy/);
   });
 
+  it('--baseline-records measures false positives on the given records', async () => {
+    const gen = mkdtempSync(join(tmpdir(), 'trailsim-gen-'));
+    expect(await main(['generate', '--rate', '40/h', '--out', gen], io().io)).toBe(0);
+    const lines = readFileSync(join(gen, 'records.jsonl'), 'utf8').trim().split('\n');
+    const out = mkdtempSync(join(tmpdir(), 'trailsim-cov-'));
+    const c = io();
+    expect(await main(['coverage', '--no-sigma', '--detections', DETECTIONS, '--scenarios', 'attack-guardduty-disruption', '--baseline-records', join(gen, 'records.jsonl'), '--out', out], c.io)).toBe(0);
+    const result = JSON.parse(readFileSync(join(out, 'coverage.json'), 'utf8')) as CoverageResult;
+    expect(result.baseline).toEqual({ source: 'records', records: lines.length, days: 1 });
+    const reads = lines.filter((l) => (JSON.parse(l) as { readOnly?: boolean }).readOnly === true).length;
+    expect(result.detections.find((d) => d.id === 'fixture/any-read')!.falsePositives.hits).toBe(reads);
+  });
+
   it('rejects contradictory or bad options with exit code 2', async () => {
-    for (const args of [['--rules', 'x', '--no-sigma'], ['--baseline-days', 'two'], ['--bogus'], ['--no-sigma', '--no-detections'], ['--tactic', 'no-such-tactic', '--no-detections']]) {
+    for (const args of [['--rules', 'x', '--no-sigma'], ['--baseline-days', 'two'], ['--bogus'], ['--no-sigma', '--no-detections'], ['--tactic', 'no-such-tactic', '--no-detections'], ['--baseline-records', 'x.jsonl', '--baseline-rate', '5/h'], ['--baseline-records', '/no/such/file.jsonl']]) {
       const c = io();
       expect(await main(['coverage', ...args], c.io), args.join(' ')).toBe(2);
       expect(c.err.join('\n')).toMatch(/trailsim coverage/);
@@ -57,7 +70,7 @@ describe('trailsim coverage', () => {
   it('--help lists every option with examples', async () => {
     const c = io();
     expect(await main(['coverage', '--help'], c.io)).toBe(0);
-    for (const o of ['--rules', '--no-sigma', '--detections', '--no-detections', '--scenarios', '--tactic', '--technique', '--baseline-days', '--baseline-accounts', '--baseline-regions', '--baseline-rate', '--seed', '--out', '--json', '--check', '--max-fp-per-10k', '--noisy', '--help']) expect(COVERAGE_HELP).toContain(o);
+    for (const o of ['--rules', '--no-sigma', '--detections', '--no-detections', '--scenarios', '--tactic', '--technique', '--baseline-days', '--baseline-accounts', '--baseline-regions', '--baseline-rate', '--seed', '--baseline-records', '--out', '--json', '--check', '--max-fp-per-10k', '--noisy', '--help']) expect(COVERAGE_HELP).toContain(o);
     expect(c.out.join('\n')).toMatch(/Examples:\n {2}trailsim coverage/);
   });
 });
