@@ -14,14 +14,16 @@ function moduleFiles(dir: string): string[] {
     if (e.name.startsWith('.') || e.name.startsWith('_') || e.name === 'node_modules') continue;
     const p = join(dir, e.name);
     if (e.isDirectory()) out.push(...moduleFiles(p));
-    else if (MODULE.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name) && !/\.(test|spec)\.[mc]?[jt]s$/.test(e.name)) out.push(p);
+    // index.* usually re-exports its siblings: loading it too would count each detection twice.
+    else if (MODULE.test(e.name) && !/\.d\.[mc]?ts$/.test(e.name) && !/\.(test|spec)\.[mc]?[jt]s$/.test(e.name) && !/^index\.[mc]?[jt]s$/.test(e.name)) out.push(p);
   }
   return out;
 }
 
 /**
  * Loads detection modules: a file, or every `.ts`/`.js` module under a folder (recursively,
- * in path order; files starting with `_` or `.` and `*.test.*` are helpers and skipped).
+ * in path order; `index.*` files, files starting with `_` or `.` and `*.test.*` are skipped:
+ * an index re-exports its siblings, the others are helpers). A file given by name is always loaded.
  * TypeScript runs without a build step, as scenario files do. Throws `InvalidDetectionError`
  * naming the file when a module's default export is not a detection or an array of them.
  */
