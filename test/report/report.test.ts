@@ -90,6 +90,9 @@ describe('report data', () => {
     const s3 = await buildReportData(join(estate, 's3'));
     expect(s3.sources[0]).toMatch(/CloudTrail log files \(S3 tree\)/);
     expect(s3.activity!.records).toBeGreaterThan(100);
+    // Insights files (CloudTrail-Insight/) are read too, and their chart counts the log files' calls.
+    expect(s3.activity!.insights.map((i) => i.eventName)).toEqual(data.activity!.insights.map((i) => i.eventName));
+    expect(s3.activity!.insights[0].counts.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(36);
     // The trail is in the prod account only, so it holds the prod account's records.
     expect(s3.activity!.byAccount.map((x) => x.label)).toEqual([lines.find((r) => r.userIdentity?.userName === 'alice.admin')!.recipientAccountId]);
   });

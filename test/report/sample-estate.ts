@@ -19,7 +19,8 @@ export function writeSampleEstate(dir: string, opts: { s3?: boolean } = {}): { r
   sim.cloudtrail.createTrail(admin, { Name: 'management-events', S3BucketName: 'acme-audit-logs', IsMultiRegionTrail: true });
   sim.cloudtrail.startLogging(admin, { Name: 'management-events' });
   sim.addTraffic({ rate: '12/h' });
-  sim.insights.enable({ accountId: prod.id, regions: ['us-east-1'] });
+  // Insights selected on the trail: the engine runs and Insights files reach the bucket.
+  sim.cloudtrail.putInsightSelectors(admin, { TrailName: 'management-events', InsightSelectors: [{ InsightType: 'ApiCallRateInsight' }] });
   void dev;
   sim.advanceTo('2026-03-09T10:15:00Z');
   for (let i = 0; i < 36; i++) {
