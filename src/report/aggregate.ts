@@ -103,6 +103,11 @@ export function principalLabel(r: CloudTrailRecord): string {
   }
 }
 
+/** ISO time without milliseconds, as CloudTrail writes eventTime. */
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 function short(source: string | undefined): string {
   return (source ?? '?').replace(/\.amazonaws\.com$/, '');
 }
@@ -332,7 +337,7 @@ export class ActivityAggregator {
     const rows = [...s.rows].sort((a, c) => (a.time < c.time ? 1 : a.time > c.time ? -1 : 0)).slice(0, 100);
     return {
       records: this.n,
-      ...(this.n > 0 ? { from: new Date(this.min).toISOString(), to: new Date(this.max).toISOString() } : {}),
+      ...(this.n > 0 ? { from: iso(this.min), to: iso(this.max) } : {}),
       bucketMs: size,
       buckets,
       total: rebucket(this.total),
