@@ -10,6 +10,8 @@ export default defineConfig({
       { find: /^trailsim\/arbitraries$/, replacement: fileURLToPath(new URL('./src/testing/arbitraries/index.ts', import.meta.url)) },
       { find: /^trailsim\/vitest\/setup$/, replacement: fileURLToPath(new URL('./src/testing/vitest/setup.ts', import.meta.url)) },
       { find: /^trailsim\/vitest$/, replacement: fileURLToPath(new URL('./src/testing/vitest/index.ts', import.meta.url)) },
+      { find: /^trailsim\/coverage$/, replacement: fileURLToPath(new URL('./src/coverage/index.ts', import.meta.url)) },
+      { find: /^trailsim\/report$/, replacement: fileURLToPath(new URL('./src/report/index.ts', import.meta.url)) },
       { find: /^trailsim\/aws-sdk$/, replacement: fileURLToPath(new URL('./src/testing/aws-sdk/index.ts', import.meta.url)) },
     ],
   },

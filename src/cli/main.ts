@@ -11,6 +11,8 @@ import { detectCommand } from './detect.js';
 import { scenariosCommand } from './scenarios.js';
 import { queryCommand } from './query.js';
 import { exportCommand } from './export.js';
+import { coverageCommand } from './coverage.js';
+import { reportCommand } from './report.js';
 
 /** One `trailsim` command: its one-line summary for the main help, and its entry point. */
 interface Command {
@@ -31,6 +33,8 @@ const COMMANDS: Record<string, Command> = {
   scenarios: { usage: 'scenarios', summary: 'list the scenarios that ship with trailsim', run: scenariosCommand },
   query: { usage: 'query', summary: 'SQL over an exported S3 log tree (table cloudtrail_logs, DuckDB)', run: queryCommand },
   export: { usage: 'export', summary: 'write records as Parquet', run: exportCommand },
+  coverage: { usage: 'coverage', summary: 'which detections catch which attack playbooks, and their false positives on benign traffic', run: coverageCommand },
+  report: { usage: 'report <dir>', summary: 'one self-contained HTML report (charts) of an output folder', run: reportCommand },
 };
 
 function mainHelp(): string {

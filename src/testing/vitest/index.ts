@@ -19,8 +19,10 @@
 import { toBeValidCloudTrailRecord } from './toBeValidCloudTrailRecord.js';
 import { toHaveRecorded } from './toHaveRecorded.js';
 import { toMatchEventPattern } from './toMatchEventPattern.js';
+import { expectCoverage, toPassCoverage } from './coverage.js';
 
-export { toHaveRecorded, toBeValidCloudTrailRecord, toMatchEventPattern };
+export { toHaveRecorded, toBeValidCloudTrailRecord, toMatchEventPattern, toPassCoverage, expectCoverage };
+export type { CoverageExpectations } from '../../coverage/check.js';
 export type {
   TrailsimMatchers,
   MatcherResult,
@@ -34,4 +36,4 @@ export type {
 } from './types.js';
 
 /** The object to pass to `expect.extend` (vitest or jest). */
-export const trailsimMatchers = Object.freeze({ toHaveRecorded, toBeValidCloudTrailRecord, toMatchEventPattern });
+export const trailsimMatchers = Object.freeze({ toHaveRecorded, toBeValidCloudTrailRecord, toMatchEventPattern, toPassCoverage });

@@ -1,3 +1,4 @@
+import type { CoverageExpectations } from '../../coverage/check.js';
 import type { PatternSource } from '../../bus/pattern/types.js';
 import type { CloudTrailRecord, UserIdentity, SessionContext } from '../../record/types.js';
 import type { ValidateOptions } from '../../validate/types.js';
@@ -90,6 +91,12 @@ export interface TrailsimMatchers<R = unknown> {
    * @example expect(envelope).toMatchEventPattern({ source: ['aws.s3'], detail: { eventName: [{ prefix: 'Delete' }] } })
    */
   toMatchEventPattern(pattern: PatternSource): R;
+  /**
+   * The received coverage() result meets `expectations` (by default: every detection catches
+   * the playbooks that expect it). On failure, lists every broken expectation.
+   * @example expect(await coverage({ rules })).toPassCoverage({ maxFalsePositivesPer10k: 1 })
+   */
+  toPassCoverage(expectations?: CoverageExpectations): R;
 }
 
 export type { PatternSource };
