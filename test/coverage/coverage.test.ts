@@ -101,7 +101,8 @@ describe('coverage()', () => {
     expect(result.matrix.map((m) => m.tactic)).toEqual(['initial-access', 'defense-evasion', 'discovery']);
     expect(result.matrix.find((m) => m.tactic === 'discovery')!.techniques.map((t) => t.id)).toEqual(['T1087.004', 'T1619']);
     // Valid Accounts is both initial access and defence evasion in ATT&CK; the log technique only the latter.
-    expect(col('defense-evasion')!.techniques.map((t) => t.id)).toEqual(['T1078.004', 'T1562.008']);
+    // The shipped GuardDuty playbook maps to T1562.001 (Impair Defenses: Disable or Modify Tools).
+    expect(col('defense-evasion')!.techniques.map((t) => t.id)).toEqual(['T1078.004', 'T1562.001', 'T1562.008']);
     expect(col('initial-access')!.techniques.map((t) => t.id)).toEqual(['T1078.004']);
     const cell = col('defense-evasion')!.techniques.find((t) => t.id === 'T1562.008')!;
     expect(cell.status).toBe('covered');
@@ -109,7 +110,7 @@ describe('coverage()', () => {
     expect(cell.detections).toContain('fixture/cloudtrail-stopped');
     // inline-quiet is caught only by the noisy read detection.
     expect(col('discovery')!.techniques[1].caught).toEqual(pb('inline-quiet').caughtBy.length > 0 ? ['inline-quiet'] : []);
-    expect(result.totals.techniques).toBe(4);
+    expect(result.totals.techniques).toBe(5);
   });
 
   it('checkCoverage lists every broken expectation', () => {
