@@ -175,14 +175,32 @@ export function effectOf(spec: OperationSpec): ResourceEffect | undefined {
   return EFFECTS.get(`${spec.service}:${spec.name}`);
 }
 
-const modelEffects = new WeakMap<OperationSpec, ResourceEffect | null>();
-/** Model operations: the table only (hand-tuned entries replace most model ones). */
+const modelEffects = new WeakMap<OperationSpec, ResourceEffect>();
+/** Model operations: the table, else what the model's identifiers say (model-ops.ts). */
 function modelEffect(spec: OperationSpec): ResourceEffect | undefined {
-  const hit = modelEffects.get(spec);
-  if (hit !== undefined) return hit ?? undefined;
-  const e = EFFECTS.get(`${spec.service}:${spec.name}`) ?? null;
-  modelEffects.set(spec, e);
-  return e ?? undefined;
+  return EFFECTS.get(`${spec.service}:${spec.name}`) ?? modelEffects.get(spec);
+}
+
+/** @internal Records a model operation's effect, derived from its identifier members. */
+export function setModelEffect(spec: OperationSpec, e: ResourceEffect): void {
+  modelEffects.set(spec, Object.freeze(e));
+}
+
+const modelLifecycles = new Map<string, { create?: string; delete?: string; source: string }>();
+/** @internal Records a model type's create or delete operation (`eventSource:Name`), one service per type. */
+export function setModelLifecycle(type: string, action: 'create' | 'delete', op: string, eventSource: string): void {
+  let l = modelLifecycles.get(type);
+  if (!l) modelLifecycles.set(type, (l = { source: eventSource }));
+  if (l.source !== eventSource || l[action] !== undefined) return;
+  l[action] = op;
+}
+
+/** The create and delete operations of a type: hand-tuned, else the model's Create<Noun>/Delete<Noun> pair. */
+export function lifecycleOps(type: string): { create: string; delete: string } | undefined {
+  const hand = LIFECYCLE_OPS[type];
+  if (hand) return hand;
+  const m = modelLifecycles.get(type);
+  return m?.create && m.delete ? { create: m.create, delete: m.delete } : undefined;
 }
 
 const ec2 = (what: string, code: string, dot = ''): NotFound => ({ code: `Client.${code}`, message: (n) => `The ${what} '${n}' does not exist${dot}` });
@@ -215,9 +233,18 @@ export const NOT_FOUND: Readonly<Record<string, NotFound>> = {
   [LOGS]: { code: 'ResourceNotFoundException', message: () => 'The specified log group does not exist.' },
 };
 
-/** The not-found error for a type, if the estate knows it. */
+/**
+ * The not-found error for a type. Types derived from the API models get the code most
+ * JSON-protocol services use, `ResourceNotFoundException` (their models' error shapes do
+ * not say which one a given operation returns: a documented guess).
+ */
 export function notFoundOf(type: ResourceType): NotFound | undefined {
-  return NOT_FOUND[type];
+  const known = NOT_FOUND[type];
+  if (known) return known;
+  const kind = type.split('::')[2];
+  if (!kind) return undefined;
+  const words = kind.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return { code: 'ResourceNotFoundException', message: (n) => `The specified ${words} ${n} does not exist.` };
 }
 
 /** Whether `code` is how `type` (or any type) says "does not exist" (with or without EC2's `Client.` prefix). */

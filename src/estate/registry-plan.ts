@@ -2,7 +2,7 @@ import type { Random } from '../core/random.js';
 import type { OperationSpec } from '../catalog/types.js';
 import type { JsonObject } from '../record/types.js';
 import type { CallIntent } from '../activity/traffic.js';
-import { ACCUMULATING_TYPES, LIFECYCLE_OPS, effectOf, isNotFoundCode } from '../catalog/resource-effects.js';
+import { ACCUMULATING_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
 
 /**
@@ -77,7 +77,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     const it = intents[i];
     if (it.fail) continue;
     const e = effectOf(it.spec);
-    if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !LIFECYCLE_OPS[e.type]) continue;
+    if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) continue;
     if (e.action === 'create') {
       const l: Lifecycle = { resource: mint(it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
       scope.add(l);
@@ -97,7 +97,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
       continue;
     }
     // nothing to delete: the same caller creates one at an earlier call of theirs
-    const createSpec = env.resolve(LIFECYCLE_OPS[e.type].create);
+    const createSpec = env.resolve(lifecycleOps(e.type)!.create);
     let j = -1;
     for (let q = i - 1; q >= 0; q--) if (sameCaller(intents[q], it) && intents[q].time < it.time) { j = q; break; }
     if (createSpec && j >= 0) {
@@ -117,7 +117,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
 
   // Close what is still open: a later call of the same caller deletes it.
   for (const [type, xs] of open) {
-    const deleteSpec = env.resolve(LIFECYCLE_OPS[type].delete);
+    const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
     for (const x of xs) {
       const life = (5 + rng.int(115)) * MIN;
       let k = -1;
