@@ -102,7 +102,18 @@ function opNoun(name: string): string | undefined {
  * `arn:<p>:<iam prefix>:<region>:<account>:<kind>/<name>`, the common shape (services
  * with other shapes are hand-tuned).
  */
+const idTypes = new Map<string, ResourceType | null>();
+
 function identifierType(service: ModelService, op: ModelOperation, key: string): ResourceType | undefined {
+  const k = `${service.id}|${op.name}|${key}`;
+  const hit = idTypes.get(k);
+  if (hit !== undefined) return hit ?? undefined;
+  const t = computeIdentifierType(service, op, key);
+  idTypes.set(k, t ?? null);
+  return t;
+}
+
+function computeIdentifierType(service: ModelService, op: ModelOperation, key: string): ResourceType | undefined {
   const m = /^([a-z][a-zA-Z0-9]*?)(Arn|Name|Id|Identifier)$/.exec(key);
   let kind: string | undefined;
   if (m) {

@@ -165,11 +165,12 @@ export class EstateRegistry {
     const mine = user ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
     if (!planned && !mine) return list;
     const out = list.slice();
+    const tomb = this.tombstones.size > 0;
     for (const xs of [planned, mine]) {
       if (!xs) continue;
       for (const l of xs) {
         const r = l.resource;
-        if (l.createdAt <= time && time < l.deletedAt && r.accountId === accountId && r.region === rk && !this.isTombstoned(r, time)) out.push(r);
+        if (l.createdAt <= time && time < l.deletedAt && r.accountId === accountId && r.region === rk && !(tomb && this.isTombstoned(r, time))) out.push(r);
       }
     }
     return out;
