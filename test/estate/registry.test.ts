@@ -259,6 +259,51 @@ describe('estate registry', () => {
     expect(full.estate.inventory('AWS::EC2::Instance', account.id, 'eu-west-1').map((r) => r.name)).toEqual(fresh.estate.inventory('AWS::EC2::Instance', account.id, 'eu-west-1').map((r) => r.name));
   });
 
+  it('resources[] as CloudTrail writes it: objects without accountId, ListObjects ARNPrefix, SSM without type, AssumeRole the role', () => {
+    const { sim: s } = world(10);
+    const prod = s.account('prod');
+    const app = prod.iamUser('app');
+    const get = s.call(app, 's3:GetObject', { bucketName: 'data-b', key: 'a/b.json' });
+    expect(get.resources).toEqual([{ type: 'AWS::S3::Object', ARN: 'arn:aws:s3:::data-b/a/b.json' }, { accountId: prod.id, type: 'AWS::S3::Bucket', ARN: 'arn:aws:s3:::data-b' }]);
+    const list = s.call(app, 's3:ListObjects', { bucketName: 'data-b' });
+    expect(list.resources![0]).toEqual({ type: 'AWS::S3::Object', ARNPrefix: 'arn:aws:s3:::data-b/' });
+    const ssm = s.call(app, 'ssm:GetParameters', { names: ['/app/db/password'] });
+    expect(ssm.resources).toEqual([{ ARN: `arn:aws:ssm:us-east-1:${prod.id}:parameter/app/db/password`, accountId: prod.id }]);
+    const role = prod.role('deployer');
+    const ar = s.call(app, 'sts:AssumeRole', { roleArn: role.arn, roleSessionName: 's1' });
+    expect(ar.resources!.some((r) => r.type === 'AWS::IAM::Role' && r.ARN === role.arn)).toBe(true);
+  });
+
+  it('model operations name registry resources by their identifiers, with full ARNs, and know deletes', () => {
+    const { sim: s } = world(11);
+    const prod = s.account('prod');
+    const u = prod.iamUser('ops');
+    const a = s.call(u, 'access-analyzer:GetAnalyzer');
+    const name = (a.requestParameters as JsonObject).analyzerName as string;
+    expect(a.resources).toEqual([{ ARN: `arn:aws:access-analyzer:us-east-1:${prod.id}:analyzer/${name}`, accountId: prod.id, type: 'AWS::AccessAnalyzer::Analyzer' }]);
+    // The same registry resources recur.
+    const names = new Set<string>();
+    for (let i = 0; i < 30; i++) names.add((s.call(u, 'access-analyzer:GetAnalyzer').requestParameters as JsonObject).analyzerName as string);
+    expect(names.size).toBeLessThanOrEqual(2);
+    expect(s.call(u, 'access-analyzer:CreateAnalyzer', { analyzerName: 'org-analyzer', type: 'ORGANIZATION' }).errorCode).toBeUndefined();
+    expect(s.call(u, 'access-analyzer:DeleteAnalyzer', { analyzerName: 'org-analyzer' }).errorCode).toBeUndefined();
+    const gone = s.call(u, 'access-analyzer:GetAnalyzer', { analyzerName: 'org-analyzer' });
+    expect(gone.errorCode).toBe('ResourceNotFoundException');
+    expect(gone.responseElements).toBeNull();
+  });
+
+  it('a seeded resource keeps the attributes it was given', () => {
+    const { sim: s } = world(12);
+    const prod = s.account('prod');
+    prod.addResource('AWS::RDS::DBInstance', 'billing-db', 'us-east-1', { engine: 'postgres', engineVersion: '15.5' });
+    const dba = prod.iamUser('dba');
+    for (const op of ['rds:ModifyDBInstance', 'rds:StopDBInstance', 'rds:RebootDBInstance']) {
+      const res = s.call(dba, op, { dBInstanceIdentifier: 'billing-db' }).responseElements as JsonObject;
+      expect(res.engine).toBe('postgres');
+      expect(res.engineVersion).toBe('15.5');
+    }
+  });
+
   it('every lifecycle type pairs a create and a delete operation the catalog knows', () => {
     for (const [type, ops] of Object.entries(LIFECYCLE_OPS)) {
       const c = sim.catalog.resolve(ops.create);
