@@ -121,6 +121,21 @@ describe('estate registry', () => {
     expect(checked).toBeGreaterThan(10);
   });
 
+  it('a Lambda function keeps its runtime in every response that shows it', () => {
+    const { sim: s } = world(13);
+    const dev = s.account('prod').iamUser('dev');
+    const created = s.call(dev, 'lambda:CreateFunction', { functionName: 'thumbnailer' }).responseElements as JsonObject;
+    for (let i = 0; i < 4; i++) {
+      const u = s.call(dev, 'lambda:UpdateFunctionCode', { functionName: 'thumbnailer' }).responseElements as JsonObject;
+      expect(u.runtime).toBe(created.runtime);
+    }
+    const fn = s.estate.inventory('AWS::Lambda::Function', s.account('prod').id, 'us-east-1')[0];
+    const a = s.call(dev, 'lambda:UpdateFunctionCode', { functionName: fn.name }).responseElements as JsonObject;
+    const b = s.call(dev, 'lambda:UpdateFunctionCode', { functionName: fn.name }).responseElements as JsonObject;
+    expect(a.runtime).toBe(b.runtime);
+    expect(a.runtime).toBe(s.estate.attributes(fn).runtime);
+  });
+
   it('a restored instance runs its source engine, and keeps it in later records', () => {
     const { sim: s } = world(9);
     const prod = s.account('prod');
