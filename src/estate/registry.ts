@@ -162,7 +162,10 @@ export class EstateRegistry {
     let list = this.inventory(type, accountId, rk);
     if (this.tombstones.size > 0) list = list.filter((r) => !this.isTombstoned(r, time));
     const planned = shard?.byType.get(type);
-    const mine = user ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
+    // Resources users created are seen by every later call (runs with user calls are not
+    // sharded; generated datasets have none, so shards stay independent).
+    const mine = this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
+    void user;
     if (!planned && !mine) return list;
     const out = list.slice();
     const tomb = this.tombstones.size > 0;
@@ -253,6 +256,21 @@ export class EstateRegistry {
     if (name === undefined) return;
     const rk = isGlobalResourceType(type) ? '' : region;
     this.tombstones.set(ident(type, accountId, rk, name, bucket), time);
+  }
+
+  /**
+   * Applies a successful call recorded by another part of trailsim (the CloudTrail API
+   * recorder: `sim.cloudtrail.createTrail` and friends) as a user change.
+   */
+  observe(effect: ResourceEffect, record: { requestParameters?: JsonObject | null; responseElements?: JsonObject | null; errorCode?: string; recipientAccountId?: string; awsRegion: string; eventTime: string }, time: number): void {
+    if (record.errorCode !== undefined || effect.action === 'read' || effect.action === 'write') return;
+    const value = effectName(effect, record.requestParameters ?? null, record.responseElements ?? null);
+    const accountId = record.recipientAccountId;
+    if (!value || !accountId) return;
+    if (effect.action === 'create') {
+      const r = this.userCreate(effect.type, value, accountId, record.awsRegion, time);
+      if (r) this.capture(r, record.requestParameters ?? null, record.responseElements ?? null);
+    } else this.userDelete(effect.type, value, accountId, record.awsRegion, time);
   }
 
   /** A view of the registry for one call. */
