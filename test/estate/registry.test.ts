@@ -319,6 +319,19 @@ describe('estate registry', () => {
     }
   });
 
+  it('trails made through sim.cloudtrail are in the registry, and gone once deleted', () => {
+    const { sim: s } = world(14);
+    const prod = s.account('prod');
+    const admin = prod.iamUser('admin');
+    s.cloudtrail.s3.createBucket('audit-logs-1', { ownerAccountId: prod.id });
+    s.cloudtrail.createTrail(admin, { Name: 'org-audit', S3BucketName: 'audit-logs-1' });
+    expect(s.estate.find('AWS::CloudTrail::Trail', 'org-audit', prod.id, 'us-east-1', s.now)).toBeDefined();
+    expect(s.call(admin, 'cloudtrail:GetTrailStatus', { name: 'org-audit' }).errorCode).toBeUndefined();
+    s.cloudtrail.deleteTrail(admin, { Name: 'org-audit' });
+    const r = s.call(admin, 'cloudtrail:GetTrailStatus', { name: 'org-audit' });
+    expect(r.errorCode).toBe('TrailNotFoundException');
+  });
+
   it('every lifecycle type pairs a create and a delete operation the catalog knows', () => {
     for (const [type, ops] of Object.entries(LIFECYCLE_OPS)) {
       const c = sim.catalog.resolve(ops.create);
