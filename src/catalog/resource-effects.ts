@@ -169,6 +169,16 @@ export const LIFECYCLE_OPS: Readonly<Record<string, { create: string; delete: st
  */
 export const ACCUMULATING_TYPES: ReadonlySet<string> = new Set([OBJECT, VPC]);
 
+/**
+ * Types whose deletion is itself a detection signal (Sigma: S3 bucket deleted, CloudTrail
+ * trail deleted, RDS cluster deleted): a generated create of one is not paired with a
+ * deletion, so benign traffic does not fire those rules. The resource lives for the rest
+ * of its shard's day; the next day's inventory does not have it, which no record shows
+ * (CloudTrail writes no List/Describe response that would list it). A generated delete
+ * the personas ask for explicitly is still planned.
+ */
+export const NO_AUTO_DELETE_TYPES: ReadonlySet<string> = new Set([BUCKET, TRAIL, CLUSTER]);
+
 /** The resource effect of an operation, if the catalog knows one. */
 export function effectOf(spec: OperationSpec): ResourceEffect | undefined {
   if (spec.origin === 'model') return modelEffect(spec);

@@ -2,7 +2,7 @@ import type { Random } from '../core/random.js';
 import type { OperationSpec } from '../catalog/types.js';
 import type { JsonObject } from '../record/types.js';
 import type { CallIntent } from '../activity/traffic.js';
-import { ACCUMULATING_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
+import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
 
 /**
@@ -16,7 +16,9 @@ import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.
  *   earlier calls;
  * - every resource still alive is deleted later the same day by the caller that made it,
  *   at one of that caller's later calls (so the caller's credentials are valid then);
- *   a create with no later call of its caller fails instead.
+ *   a create with no later call of its caller fails instead. Types whose deletion is a
+ *   detection signal (NO_AUTO_DELETE_TYPES) are not auto-deleted: they live to the end
+ *   of the day.
  *
  * So every shard starts the day with the seeded inventory and ends it there; nothing a
  * shard creates is seen by another. Objects and VPCs accumulate (see ACCUMULATING_TYPES).
@@ -117,6 +119,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
 
   // Close what is still open: a later call of the same caller deletes it.
   for (const [type, xs] of open) {
+    if (NO_AUTO_DELETE_TYPES.has(type)) continue;
     const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
     for (const x of xs) {
       const life = (5 + rng.int(115)) * MIN;
