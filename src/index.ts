@@ -84,3 +84,7 @@ export { exportS3Tree, METADATA_SIDECAR_SUFFIX, type ExportS3TreeOptions, type E
 export { readS3Tree, readCloudTrailRecords, parseCloudTrailFile, cloudTrailFiles, type ReadRecordsOptions, type CloudTrailFileRecords } from './export/s3-layout-reader.js';
 export { replayRecords, loadRecords, type ReplaySource, type ReplayOptions, type ReplaySummary } from './export/replay.js';
 export { JsonlWriter } from './export/jsonl.js';
+
+// The estate's resource registry (docs/resources.md)
+export { EstateRegistry, CallView, ShardScope, type Lifecycle, type Binding, type ViewOptions } from './estate/registry.js';
+export { effectOf, notFoundOf, lifecycleOps, LIFECYCLE_OPS, type ResourceEffect, type ResourceAction, type NotFound } from './catalog/resource-effects.js';

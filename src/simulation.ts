@@ -24,6 +24,10 @@ import { Lake, type LakeOptions } from './cloudtrail/lake/lake.js';
 import { CloudTrailService, type CloudTrailServiceOptions } from './cloudtrail/trails/service.js';
 import type { InsightsPolicy } from './cloudtrail/insights/policy.js';
 import { attackerAddress, type AttackerAddressMode } from './world/attacker-ips.js';
+import { EstateRegistry } from './estate/registry.js';
+import { bindingOf, planShard } from './estate/registry-plan.js';
+import { applyUserEffect } from './estate/registry-calls.js';
+import { effectOf, isNotFoundCode, typeOfNotFoundCode } from './catalog/resource-effects.js';
 
 /** Options of `createSimulation`. */
 export interface SimulationOptions {
@@ -93,6 +97,8 @@ export class Simulation {
   readonly eventBridge: EventBridgeService;
   /** CloudTrail Insights: idle until enabled for an account (directly or by a trail's insight selectors). */
   readonly insights: InsightsEngine;
+  /** The estate's resource registry: what exists in each account and region, and when (see docs/resources.md). */
+  readonly estate: EstateRegistry;
   private readonly rng: Random;
   private readonly directRng: Random;
   private readonly stored: CloudTrailRecord[] = [];
@@ -116,6 +122,7 @@ export class Simulation {
     this.directRng = this.rng.fork('direct');
     this.clock = new VirtualClock(options.start ?? '2026-01-01T00:00:00Z');
     this.world = new World(this.rng.fork('world'), () => this.clock.now());
+    this.estate = new EstateRegistry(this.world, this.rng.fork('estate'));
     this.catalog = options.catalog ?? defaultCatalog();
     this.keep = options.keepRecords ?? true;
     this.throttle = options.throttleLookups ?? false;
@@ -209,13 +216,22 @@ export class Simulation {
   call(principal: Principal, operation: string, params?: JsonObject, opts: CallOptions = {}): CloudTrailRecord {
     const spec = this.operation(operation);
     const region = this.regionFor(spec, principal, opts.region);
-    const records = buildRecords(spec, principal, params, opts, {
-      rng: this.directRng,
-      world: this.world,
-      time: this.clock.now(),
-      region,
-      resolveError: resolveCallError,
-    });
+    const time = this.clock.now();
+    const view = () => this.estate.view({ accountId: principal.account.id, region, time, user: true });
+    const env = { rng: this.directRng, world: view(), time, region, resolveError: resolveCallError };
+    let records = buildRecords(spec, principal, params, opts, env);
+    const effect = effectOf(spec);
+    if (effect) {
+      records = applyUserEffect(this.estate, effect, records, {
+        accountId: principal.account.id,
+        region,
+        time,
+        partition: principal.account.partition,
+        explicitError: opts.error !== undefined,
+        spec,
+        rebuild: (error) => buildRecords(spec, principal, params, { ...opts, error }, { ...env, world: view() }),
+      });
+    }
     for (const r of records) this.ingest(r);
     return records[0];
   }
@@ -293,7 +309,7 @@ export class Simulation {
   /** The records one shard of `traffic` produces, generated alone (not recorded). */
   generateShard(traffic: Traffic, key: ShardKey): CloudTrailRecord[] {
     const account = this.world.account(key.accountId);
-    const intents = traffic.shardIntents(this.rng, account, key.region, key.day);
+    const intents = this.shardIntents(traffic, account, key.region, key.day);
     const rng = this.shardCallRng(traffic, key);
     const out: CloudTrailRecord[] = [];
     for (const it of intents) for (const r of this.buildIntent(it, key.region, rng)) out.push(r);
@@ -317,24 +333,52 @@ export class Simulation {
 
   /** @internal */
   shardIntents(traffic: Traffic, account: Account, region: string, day: string): CallIntent[] {
-    return traffic.shardIntents(this.rng, account, region, day);
+    const intents = traffic.shardIntents(this.rng, account, region, day);
+    // The shard's resource lifecycles are planned from its own calls (estate/registry-plan.ts).
+    const scope = this.estate.openShard(shardName({ accountId: account.id, region, day }), day);
+    return planShard(intents, {
+      registry: this.estate,
+      scope,
+      accountId: account.id,
+      region,
+      globalRegion: globalRegionOf(account.partition),
+      rng: this.rng.fork(traffic.name, account.id, region, day, 'estate'),
+      resolve: (n) => this.catalog.get(n),
+    });
   }
 
   /** @internal Builds the records of one planned call. */
   buildIntent(it: CallIntent, shardRegion: string, rng: Random): CloudTrailRecord[] {
     const spec = it.spec;
-    let error: CallOptions['error'];
-    if (it.fail) {
+    const binding = bindingOf(it);
+    let error: string | undefined = binding?.error;
+    if (error === undefined && it.fail) {
       const modes = spec.errors ?? [];
       error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
     }
-    return buildRecords(spec, it.principal, undefined, error ? { error } : {}, {
-      rng,
-      world: this.world,
-      time: it.time,
-      region: spec.global ? globalRegionOf(it.principal.account.partition) : shardRegion,
-      resolveError: resolveCallError,
-    });
+    const accountId = it.principal.account.id;
+    const region = spec.global ? globalRegionOf(it.principal.account.partition) : shardRegion;
+    // A not-found failure names a resource that does not exist (never one that does).
+    let missing: string | undefined;
+    if (error !== undefined && error !== 'AccessDenied' && !binding) {
+      const type = effectOf(spec)?.type;
+      if (isNotFoundCode(error, type)) missing = typeOfNotFoundCode(error) ?? type;
+    }
+    const world = this.estate.view({ accountId, region, time: it.time, shard: this.shardScopeAt(accountId, shardRegion, it.time), binding, missing });
+    const records = buildRecords(spec, it.principal, binding?.params, error ? { error } : {}, { rng, world, time: it.time, region, resolveError: resolveCallError });
+    if (binding && binding.action === 'create' && records[0].errorCode === undefined) this.estate.capture(binding.resource, records[0].requestParameters ?? null, records[0].responseElements ?? null);
+    return records;
+  }
+
+  private scopeCache?: { accountId: string; region: string; from: number; scope: ReturnType<EstateRegistry['shard']> };
+
+  private shardScopeAt(accountId: string, region: string, time: number): ReturnType<EstateRegistry['shard']> {
+    const c = this.scopeCache;
+    if (c && c.accountId === accountId && c.region === region && time >= c.from && time < c.from + MS_PER_DAY) return c.scope;
+    const from = Math.floor(time / MS_PER_DAY) * MS_PER_DAY;
+    const scope = this.estate.shard(shardName({ accountId, region, day: utcDay(from) }));
+    this.scopeCache = { accountId, region, from, scope };
+    return scope;
   }
 
   private regionFor(spec: OperationSpec, principal: Principal, region?: string): string {
@@ -380,6 +424,7 @@ class TrafficDriver {
 
   private planDay(): void {
     const day = utcDay(this.day);
+    this.sim.estate.dropShardsBefore(day);
     const from = this.sim.now;
     const lists = this.shards.map(({ account, region }) => {
       const key: ShardKey = { accountId: account.id, region, day };

@@ -25,7 +25,8 @@ export function resolveCallError(spec: OperationSpec, ctx: CallContext, request:
     return error.code === undefined ? { message: error.message } : { code: error.code, message: error.message };
   }
   if (typeof error !== 'string' || error === '') throw new TrailsimInputError('error must be an error code string or { code?, message }.');
-  const mode = spec.errors?.find((m) => m.code === error);
+  // EC2's codes carry CloudTrail's `Client.` prefix; the bare API code names the same mode.
+  const mode = spec.errors?.find((m) => m.code === error) ?? spec.errors?.find((m) => m.code === `Client.${error}`);
   if (mode) return mode.messageOnly ? { message: mode.message(ctx, request) } : { code: mode.code, message: mode.message(ctx, request) };
   if (SCP_ALIASES.has(error)) return accessDeniedError(spec, ctx, 'scp', request);
   if ((ACCESS_DENIED_REASONS as readonly string[]).includes(error)) return accessDeniedError(spec, ctx, error as AccessDeniedReason, request);

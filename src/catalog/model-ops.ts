@@ -2,7 +2,10 @@ import type { JsonObject, JsonValue } from '../record/types.js';
 import type { CallContext, OperationSpec, ResourceType } from './types.js';
 import { modelServices, type ModelMember, type ModelOperation, type ModelService } from './model-data.js';
 import { API_VERSION_WRITERS } from './model-rules.js';
-import { HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex } from './util.js';
+import { HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex, ref } from './util.js';
+import { setModelEffect, setModelLifecycle, type ResourceAction } from './resource-effects.js';
+import { setArnService } from '../world/resources.js';
+import type { ResourceRef } from '../record/types.js';
 
 /**
  * Operations of the long tail, built from the generated API models. Their requests hold
@@ -76,11 +79,69 @@ function word(ctx: CallContext): string {
   return `${WORDS[ctx.rng.int(WORDS.length)]}-${NOUNS[ctx.rng.int(NOUNS.length)]}-${hex(ctx.rng, 4)}`;
 }
 
-function stringValue(ctx: CallContext, service: ModelService, key: string): string {
+/** Kinds that are not resources of the service (tokens, accounts, regions, free text). */
+const NOT_KINDS = new Set(['next', 'client', 'idempotency', 'account', 'aws', 'catalog', 'region', 'role', 'execution', 'service', 'request', 'kms', 'key', 'source', 'target', 'destination', 'external', 'parent', 'owner', 'principal', 'user', 'bucket', 'vpc', 'subnet', 'security', 'instance', 'image', 'log', 'topic', 'queue', 'table', 'function', 'secret', 'certificate', 'stream', 'domain', 'resource', 'policy', 'event', 'job', 'task', 'state', 'status', 'type', 'version', 'alias', 'tag', 'display', 'device', 'model']);
+const VERBS = /^(Create|Delete|Describe|Get|Update|Put|List|Start|Stop|Modify|Enable|Disable|Register|Deregister|Associate|Disassociate|Tag|Untag|Reset|Restore|Cancel|Accept|Reject|Add|Remove|Attach|Detach|Batch)(?=[A-Z])/;
+
+function pascal(s: string): string {
+  return s.replace(/(^|[-_.\s])([a-z0-9])/g, (_m, _p, c: string) => c.toUpperCase()).replace(/[^A-Za-z0-9]/g, '');
+}
+
+/** The noun an operation acts on (`CreateCluster` → `Cluster`), or undefined. */
+function opNoun(name: string): string | undefined {
+  const m = VERBS.exec(name);
+  if (!m) return undefined;
+  const rest = name.slice(m[0].length);
+  return /^[A-Z][a-z]+$/.test(rest) ? rest : undefined;
+}
+
+/**
+ * The resource type an identifier member names, from the model: `clusterArn`,
+ * `clusterName`, `clusterId` and `clusterIdentifier` all name `AWS::<Svc>::Cluster`;
+ * a bare `name`/`arn`/`id` names the operation's noun. Its ARN is
+ * `arn:<p>:<iam prefix>:<region>:<account>:<kind>/<name>`, the common shape (services
+ * with other shapes are hand-tuned).
+ */
+const idTypes = new Map<string, ResourceType | null>();
+
+function identifierType(service: ModelService, op: ModelOperation, key: string): ResourceType | undefined {
+  const k = `${service.id}|${op.name}|${key}`;
+  const hit = idTypes.get(k);
+  if (hit !== undefined) return hit ?? undefined;
+  const t = computeIdentifierType(service, op, key);
+  idTypes.set(k, t ?? null);
+  return t;
+}
+
+function computeIdentifierType(service: ModelService, op: ModelOperation, key: string): ResourceType | undefined {
+  const m = /^([a-z][a-zA-Z0-9]*?)(Arn|Name|Id|Identifier)$/.exec(key);
+  let kind: string | undefined;
+  if (m) {
+    if (NOT_KINDS.has(m[1].toLowerCase()) || /token|role|kms|key|account|region|date|time|version/i.test(m[1])) return undefined;
+    kind = pascal(m[1]);
+  } else if (key === 'name' || key === 'arn' || key === 'id' || key === 'identifier') {
+    kind = opNoun(op.name);
+  }
+  if (!kind) return undefined;
+  const svc = pascal(service.iamPrefix);
+  if (!svc) return undefined;
+  const type = `AWS::${svc}::${kind}`;
+  setArnService(type, service.iamPrefix);
+  return type;
+}
+
+function stringValue(ctx: CallContext, service: ModelService, key: string, op?: ModelOperation): string {
   const res = KEY_RESOURCES[key];
   if (res) {
     const r = ctx.world.resource(res, ctx.rng, { accountId: ctx.accountId, region: ctx.region });
     return ARN_KEYS.has(key) ? r.arn : r.name;
+  }
+  const idType = op ? identifierType(service, op, key) : undefined;
+  if (idType) {
+    // A create names its new resource (the estate's planned name when there is one).
+    if (op && op.name.startsWith('Create') && !/Arn$/.test(key)) return ctx.world.newName(idType, ctx.rng);
+    const r = ctx.world.resource(idType, ctx.rng, { accountId: ctx.accountId, region: ctx.region });
+    return /Arn$|^arn$/.test(key) ? r.arn : r.name;
   }
   const k = key.toLowerCase();
   if (k.endsWith('arn')) {
@@ -112,10 +173,10 @@ function intValue(ctx: CallContext, key: string): number {
   return 1 + ctx.rng.int(100);
 }
 
-function memberValue(ctx: CallContext, service: ModelService, m: ModelMember): JsonValue | undefined {
+function memberValue(ctx: CallContext, service: ModelService, m: ModelMember, op?: ModelOperation): JsonValue | undefined {
   switch (m.type) {
     case 'S': return HIDDEN;
-    case 's': return stringValue(ctx, service, m.key);
+    case 's': return stringValue(ctx, service, m.key, op);
     case 'i': return intValue(ctx, m.key);
     case 'f': return Math.round(ctx.rng.next() * 1000) / 10;
     case 'b': {
@@ -144,7 +205,7 @@ function ec2RequestBuilder(service: ModelService, op: ModelOperation): (ctx: Cal
   return (ctx) => {
     const body: JsonObject = {};
     for (const m of op.members) {
-      const v = memberValue(ctx, service, m);
+      const v = memberValue(ctx, service, m, op);
       if (v === undefined) continue;
       const key = m.key.charAt(0).toUpperCase() + m.key.slice(1);
       body[key] = Array.isArray(v) ? { content: v[0] ?? '', tag: 1 } : v;
@@ -167,7 +228,7 @@ function requestBuilder(service: ModelService, op: ModelOperation): (ctx: CallCo
         r.Host = s3Host(b, ctx.region);
         continue;
       }
-      const v = memberValue(ctx, service, m);
+      const v = memberValue(ctx, service, m, op);
       if (v !== undefined) r[m.key] = v;
     }
     if (isS3 && r.Host === undefined) r.Host = ctx.region === 'us-east-1' ? 's3.amazonaws.com' : `s3.${ctx.region}.amazonaws.com`;
@@ -195,11 +256,51 @@ export function modelOperationSpec(service: ModelService, op: ModelOperation): O
     spec.category = 'Data';
     spec.dataResourceType = drt;
   }
+  const primary = primaryIdentifier(service, op);
+  if (primary && service.eventSource !== 'ec2.amazonaws.com' && service.eventSource !== 's3.amazonaws.com') {
+    const { key, type } = primary;
+    spec.resources = (ctx, request) => modelResources(ctx, request, key, type);
+  }
   if (service.eventSource === 's3.amazonaws.com') {
     spec.requestIdStyle = 's3';
     spec.additionalEventData = (ctx) => s3AdditionalEventData(ctx, 0, op.readOnly ? 100 + ctx.rng.int(500) : 0);
   }
-  return Object.freeze(spec) as OperationSpec;
+  const frozen = Object.freeze(spec) as OperationSpec;
+  if (primary && service.eventSource !== 'ec2.amazonaws.com' && service.eventSource !== 's3.amazonaws.com') {
+    const verb = VERBS.exec(op.name)?.[1];
+    const action: ResourceAction = verb === 'Create' ? 'create' : verb === 'Delete' ? 'delete' : op.readOnly ? 'read' : 'write';
+    // Creates of an ARN-named resource cannot name it before it exists: reads and writes only.
+    if (!(action === 'create' && /Arn$|^arn$/.test(primary.key))) setModelEffect(frozen, { action, type: primary.type, key: primary.key });
+    if (action === 'create') setModelLifecycle(primary.type, 'create', `${service.eventSource}:${op.name}`, service.eventSource);
+    if (action === 'delete') setModelLifecycle(primary.type, 'delete', `${service.eventSource}:${op.name}`, service.eventSource);
+  }
+  return frozen;
+}
+
+/** The identifier member naming the resource an operation acts on: the one of the operation's noun, else the first. */
+function primaryIdentifier(service: ModelService, op: ModelOperation): { key: string; type: ResourceType } | undefined {
+  const noun = opNoun(op.name);
+  let first: { key: string; type: ResourceType } | undefined;
+  for (const m of op.members) {
+    if (m.type !== 's') continue;
+    const type = identifierType(service, op, m.key);
+    if (!type) continue;
+    if (noun && type.endsWith(`::${noun}`)) return { key: m.key, type };
+    first ??= { key: m.key, type };
+  }
+  return first;
+}
+
+/** resources[] of a model operation: the resource its identifier member names, with its full ARN. */
+function modelResources(ctx: CallContext, request: JsonObject | null, key: string, type: ResourceType): ResourceRef[] | undefined {
+  const v = request?.[key];
+  if (typeof v !== 'string' || v === '' || v === HIDDEN) return undefined;
+  if (v.startsWith('arn:')) {
+    const acct = v.split(':')[4];
+    return [ref(v, /^\d{12}$/.test(acct) ? acct : ctx.accountId, type)];
+  }
+  const r = ctx.world.named ? ctx.world.named(type, v, { accountId: ctx.accountId, region: ctx.region }) : undefined;
+  return r ? [ref(r.arn, r.accountId, type)] : undefined;
 }
 
 /**

@@ -37,6 +37,14 @@ export interface WorldView {
   newName(type: ResourceType, rng: Random): string;
   /** Look a resource up by ARN. */
   byArn(arn: string): WorldResource | undefined;
+  /**
+   * The attributes a resource keeps in every record (engine, instanceType, kmsKeyId,
+   * vpcId, ...): explicit ones, those its create call wrote, else derived from its ARN.
+   * Optional so small test worlds need not implement it.
+   */
+  attributes?(r: WorldResource): Readonly<Record<string, string>>;
+  /** The resource of `type` named `value` (name, id, ARN): the live one when it exists, else one built from the name. */
+  named?(type: ResourceType, value: string, opts?: { accountId?: string; region?: string }): WorldResource;
 }
 
 /** Resource types the world models; any `AWS::Svc::Thing` string is allowed for user extensions. */

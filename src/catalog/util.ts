@@ -47,6 +47,19 @@ export function pick(ctx: CallContext, type: ResourceType): WorldResource {
   return ctx.world.resource(type, ctx.rng, { accountId: ctx.accountId, region: ctx.region });
 }
 
+/**
+ * The attributes of the resource of `type` named `value` in the caller's account and
+ * region (engine, instanceType, kmsKeyId, vpcId...), the same in every record that names
+ * it; empty when the world does not model attributes.
+ */
+export function attrsOf(ctx: CallContext, type: ResourceType, value: string): Readonly<Record<string, string>> {
+  const w = ctx.world;
+  if (!w.named || !w.attributes) return NO_ATTRS;
+  return w.attributes(w.named(type, value, { accountId: ctx.accountId, region: ctx.region }));
+}
+
+const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
+
 /** The caller's value for `key`, else the name of a world resource of `type`. */
 export function nameOf(ctx: CallContext, key: string, type: ResourceType): string {
   return pstr(ctx, key) ?? pick(ctx, type).name;

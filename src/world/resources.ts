@@ -34,6 +34,14 @@ export function resourceId(type: ResourceType, rng: Random): string | undefined 
   }
 }
 
+/** ARN service segment of model-derived types (`AWS::AccessAnalyzer::Analyzer` → `access-analyzer`). */
+const ARN_SERVICE = new Map<string, string>();
+
+/** @internal Records the ARN service segment of a type derived from an API model. */
+export function setArnService(type: ResourceType, prefix: string): void {
+  if (!ARN_SERVICE.has(type)) ARN_SERVICE.set(type, prefix);
+}
+
 /** Builds the resource for `name` with the ARN its service writes. */
 export function makeResource(type: ResourceType, name: string, accountId: string, region: string, partition: Partition, attrs: Record<string, string> = {}): WorldResource {
   const p = partition;
@@ -68,7 +76,8 @@ export function makeResource(type: ResourceType, name: string, accountId: string
     case 'AWS::Logs::LogGroup': arn = `arn:${p}:logs:${r}:${accountId}:log-group:${name}`; break;
     default: {
       const [, svc = 'unknown', kind = 'resource'] = type.split('::');
-      arn = `arn:${p}:${svc.toLowerCase()}:${r}:${accountId}:${kind.toLowerCase()}/${name}`;
+      const kebab = kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+      arn = `arn:${p}:${ARN_SERVICE.get(type) ?? svc.toLowerCase()}:${r}:${accountId}:${kebab}/${name}`;
     }
   }
   return Object.freeze({ type, name, arn, accountId, region: r, attrs: Object.freeze({ ...attrs }) });

@@ -218,7 +218,7 @@ describe('shapes from real records', () => {
     const generic = call('ec2:ModifyInstanceAttribute', { attribute: 'userData', value: 'IyEvYmluL2Jhc2g=' });
     expect(generic.request).toMatchObject({ attribute: 'userData', value: '<sensitiveDataRemoved>' });
     expect(call('ec2:RunInstances', { userData: 'secret' }).request!.userData).toBe('<sensitiveDataRemoved>');
-    expect(catalog.resolve('ec2:DescribeInstanceAttribute').errors!.map((e) => e.code)).toContain('InvalidInstanceID.NotFound');
+    expect(catalog.resolve('ec2:DescribeInstanceAttribute').errors!.map((e) => e.code)).toContain('Client.InvalidInstanceID.NotFound');
   });
 
   it('EC2 newer APIs log wrapped requests and responses with the namespace', () => {

@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue, ResourceRef } from '../../record/types.js';
 import type { CallContext, ErrorMode } from '../types.js';
 import { defineService, type OpDef } from '../define.js';
-import { ADMIN_CIDRS, INSTANCE_TYPES, SENSITIVE, az, err, hexId, pick, pstr, ref, robj, rstr, hex } from '../util.js';
+import { ADMIN_CIDRS, INSTANCE_TYPES, SENSITIVE, attrsOf, az, err, hexId, pick, pstr, ref, robj, rstr, hex } from '../util.js';
 
 /**
  * Amazon EC2 (ec2 query protocol). Shapes from the real samples (Stratus detonations, the
@@ -25,11 +25,20 @@ const groupId = (ctx: CallContext) => pstr(ctx, 'groupId') ?? pick(ctx, 'AWS::EC
 const ok = (ctx: CallContext): JsonObject => ({ requestId: ctx.rng.uuid(), _return: true });
 const items = (...xs: JsonValue[]): JsonObject => ({ items: xs });
 
+/** The attributes the new instance of a generated RunInstances was planned with (its type and subnet). */
+function newInstanceAttrs(ctx: CallContext): Readonly<Record<string, string>> {
+  const w = ctx.world;
+  if (!w.attributes || !w.named) return {};
+  const id = w.newName('AWS::EC2::Instance', ctx.rng);
+  return w.attributes(w.named('AWS::EC2::Instance', id));
+}
+
 function instanceRes(ctx: CallContext, id: string): ResourceRef {
   return ref(`arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:instance/${id}`, ctx.accountId, 'AWS::EC2::Instance');
 }
 
-const notFound = (what: string, code: string, key: string): ErrorMode => err(code, (_c, r) => `The ${what} '${findString(r, key) ?? 'unknown'}' does not exist`, 0.5);
+// EC2 writes its client errors with the `Client.` prefix in CloudTrail (estate-reference §3.2).
+const notFound = (what: string, code: string, key: string): ErrorMode => err(`Client.${code}`, (_c, r) => `The ${what} '${findString(r, key) ?? 'unknown'}' does not exist`, 0.5);
 const NO_INSTANCE = notFound('instance ID', 'InvalidInstanceID.NotFound', 'instanceId');
 const NO_GROUP = notFound('security group', 'InvalidGroup.NotFound', 'groupId');
 const DRY_RUN = err('Client.DryRunOperation', 'Request would have succeeded, but DryRun flag is set.', 0.05);
@@ -180,18 +189,19 @@ const defs: OpDef[] = [
     readOnly: false,
     request: (ctx) => ({
       instancesSet: items({ imageId: hexId(ctx.rng, 'ami-'), minCount: 1, maxCount: 1 }),
-      instanceType: INSTANCE_TYPES[ctx.rng.int(INSTANCE_TYPES.length)],
+      instanceType: newInstanceAttrs(ctx).instanceType ?? INSTANCE_TYPES[ctx.rng.int(INSTANCE_TYPES.length)],
       blockDeviceMapping: {},
       monitoring: { enabled: false },
       disableApiTermination: false,
       disableApiStop: false,
       clientToken: ctx.rng.uuid(),
-      subnetId: pick(ctx, 'AWS::EC2::Subnet').name,
+      subnetId: newInstanceAttrs(ctx).subnetId ?? pick(ctx, 'AWS::EC2::Subnet').name,
       userData: SENSITIVE,
     }),
     response: (ctx, req) => {
-      const id = hexId(ctx.rng, 'i-');
+      const id = ctx.world.newName('AWS::EC2::Instance', ctx.rng);
       const subnet = rstr(req, 'subnetId') ?? pick(ctx, 'AWS::EC2::Subnet').name;
+      const subnetVpc = ctx.world.attributes && ctx.world.named ? ctx.world.attributes(ctx.world.named('AWS::EC2::Subnet', subnet)).vpcId : undefined;
       const image = findString(req, 'imageId') ?? hexId(ctx.rng, 'ami-');
       return {
         requestId: ctx.rng.uuid(),
@@ -211,7 +221,7 @@ const defs: OpDef[] = [
           placement: { availabilityZone: az(ctx), tenancy: 'default' },
           monitoring: { state: 'disabled' },
           subnetId: subnet,
-          vpcId: pick(ctx, 'AWS::EC2::VPC').name,
+          vpcId: subnetVpc ?? pick(ctx, 'AWS::EC2::VPC').name,
           privateIpAddress: `10.0.${ctx.rng.int(255)}.${ctx.rng.range(4, 254)}`,
           stateReason: { code: 'pending', message: 'pending' },
           architecture: 'x86_64',
@@ -254,7 +264,7 @@ const defs: OpDef[] = [
     // the generic form `{attribute: 'userData', value: ...}` keeps `attribute`.
     name: 'ModifyInstanceAttribute',
     readOnly: false,
-    request: (ctx) => ({ instanceId: instanceId(ctx), instanceType: { value: INSTANCE_TYPES[ctx.rng.int(INSTANCE_TYPES.length)] } }),
+    request: (ctx) => { const id = instanceId(ctx); const cur = attrsOf(ctx, 'AWS::EC2::Instance', id).instanceType; const next = INSTANCE_TYPES.filter((t) => t !== cur); return { instanceId: id, instanceType: { value: next[ctx.rng.int(next.length)] } }; },
     response: ok,
     deniedResource: (ctx, r) => { const id = rstr(r, 'instanceId'); return id ? [instanceRes(ctx, id)] : undefined; },
     redact: (r) => {
@@ -281,7 +291,7 @@ const defs: OpDef[] = [
     name: 'CreateSecurityGroup',
     readOnly: false,
     request: (ctx) => { const n = pstr(ctx, 'groupName') ?? `${ctx.rng.pick(['web', 'db', 'app', 'bastion', 'lambda'])}-sg-${hex(ctx.rng, 6)}`; return { groupName: n, groupDescription: `Managed security group ${n}`, vpcId: pick(ctx, 'AWS::EC2::VPC').name }; },
-    response: (ctx) => { const id = hexId(ctx.rng, 'sg-'); return { requestId: ctx.rng.uuid(), _return: true, groupId: id, securityGroupArn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:security-group/${id}` }; },
+    response: (ctx) => { const id = ctx.world.newName('AWS::EC2::SecurityGroup', ctx.rng); return { requestId: ctx.rng.uuid(), _return: true, groupId: id, securityGroupArn: `arn:${ctx.partition}:ec2:${ctx.region}:${ctx.accountId}:security-group/${id}` }; },
     errors: [err('InvalidGroup.Duplicate', (_c, r) => `The security group '${rstr(r, 'groupName')}' already exists for VPC '${rstr(r, 'vpcId')}'`)],
   },
   { name: 'DeleteSecurityGroup', readOnly: false, request: (ctx) => ({ groupId: groupId(ctx) }), response: ok, deniedResource: sgResources, errors: [NO_GROUP, err('DependencyViolation', (_c, r) => `resource ${rstr(r, 'groupId')} has a dependent object`)] },
@@ -324,7 +334,7 @@ const defs: OpDef[] = [
     name: 'CreateSnapshot',
     readOnly: false,
     request: (ctx) => ({ volumeId: pick(ctx, 'AWS::EC2::Volume').name, description: ctx.rng.pick(['nightly backup', 'pre-upgrade snapshot', 'Created by AWS Backup']) }),
-    response: (ctx, r) => ({ requestId: ctx.rng.uuid(), snapshotId: hexId(ctx.rng, 'snap-'), volumeId: rstr(r, 'volumeId') ?? '', status: 'pending', startTime: ctx.time, progress: '', ownerId: ctx.accountId, volumeSize: ctx.rng.pick([8, 20, 100, 500]), encrypted: true, description: rstr(r, 'description') ?? '', storageTier: 'standard' }),
+    response: (ctx, r) => ({ requestId: ctx.rng.uuid(), snapshotId: ctx.world.newName('AWS::EC2::Snapshot', ctx.rng), volumeId: rstr(r, 'volumeId') ?? '', status: 'pending', startTime: ctx.time, progress: '', ownerId: ctx.accountId, volumeSize: ctx.rng.pick([8, 20, 100, 500]), encrypted: true, description: rstr(r, 'description') ?? '', storageTier: 'standard' }),
     errors: [notFound('volume', 'InvalidVolume.NotFound', 'volumeId'), err('SnapshotCreationPerVolumeRateExceeded', 'The maximum per volume CreateSnapshot request rate has been exceeded. Use an increasing or variable sleep interval between requests.', 0.2)],
   },
   { name: 'DeleteSnapshot', readOnly: false, request: (ctx) => ({ snapshotId: pstr(ctx, 'snapshotId') ?? pick(ctx, 'AWS::EC2::Snapshot').name }), response: ok, errors: [notFound('snapshot', 'InvalidSnapshot.NotFound', 'snapshotId'), err('InvalidSnapshot.InUse', (c, r) => `The snapshot ${rstr(r, 'snapshotId')} is currently in use by ${hexId(c.rng, 'ami-')}`)] },

@@ -1,5 +1,6 @@
 import type { JsonObject, ResourceRef } from '../../record/types.js';
 import type { CallContext } from '../types.js';
+import { Random } from '../../core/random.js';
 import { defineService, type OpDef } from '../define.js';
 import { arnAccount, err, pick, policyJson, pstr, ref, rstr, sdkDate, hex } from '../util.js';
 
@@ -20,10 +21,34 @@ function keyArn(ctx: CallContext): string {
   return k ? `arn:${ctx.partition}:kms:${ctx.region}:${ctx.accountId}:key/${k}` : w.arn;
 }
 
+/**
+ * resources[] names the full key ARN even when the request named an alias or a bare key
+ * id (samples: `keyId alias/aws/kinesis` → the key ARN). An alias resolves to the same key
+ * every time: a pure function of (account, region, alias) over the region's keys.
+ */
 function keyRes(ctx: CallContext, request: JsonObject | null): ResourceRef[] {
   const k = rstr(request, 'keyId');
-  const arn = k && k.startsWith('arn:') && k.includes(':key/') ? k : pick(ctx, KEY).arn;
+  let arn: string;
+  if (k && k.startsWith('arn:') && k.includes(':key/')) arn = k;
+  else if (k && (k.startsWith('alias/') || k.includes(':alias/'))) arn = aliasTarget(ctx, k);
+  else if (k && /^[0-9a-f-]{36}$/.test(k)) arn = `arn:${ctx.partition}:kms:${ctx.region}:${ctx.accountId}:key/${k}`;
+  else arn = pick(ctx, KEY).arn;
   return [ref(arn, arnAccount(arn) ?? ctx.accountId, KEY)];
+}
+
+function aliasTarget(ctx: CallContext, alias: string): string {
+  const name = alias.slice(alias.indexOf('alias/'));
+  const acct = arnAccount(alias) ?? ctx.accountId;
+  let h = 0x811c9dc5;
+  for (const c of `${acct}|${ctx.region}|${name}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193);
+  // AWS managed keys (alias/aws/<service>) are keys of their own: a stable id per alias.
+  if (name.startsWith('alias/aws/')) {
+    const hx = (n: number) => (Math.imul(h ^ n, 0x9e3779b1) >>> 0).toString(16).padStart(8, '0');
+    const id = `${hx(1)}-${hx(2).slice(0, 4)}-4${hx(3).slice(0, 3)}-a${hx(4).slice(0, 3)}-${hx(5)}${hx(6).slice(0, 4)}`;
+    return `arn:${ctx.partition}:kms:${ctx.region}:${acct}:key/${id}`;
+  }
+  // A customer alias points at one of the region's keys, chosen by the alias's hash so every call agrees.
+  return ctx.world.resource(KEY, new Random(h), { accountId: acct, region: ctx.region }).arn;
 }
 
 /** The encryption context the calling service (or an app) sends. */
@@ -87,7 +112,7 @@ const defs: OpDef[] = [
     name: 'CreateKey',
     request: (ctx) => ({ description: pstr(ctx, 'description') ?? `${ctx.rng.pick(['app', 'backup', 'logs', 'secrets'])} encryption key`, keyUsage: 'ENCRYPT_DECRYPT', keySpec: 'SYMMETRIC_DEFAULT', origin: pstr(ctx, 'origin') ?? 'AWS_KMS', bypassPolicyLockoutSafetyCheck: false, multiRegion: false }),
     response: (ctx, req) => {
-      const id = `${hex(ctx.rng, 8)}-${hex(ctx.rng, 4)}-4${hex(ctx.rng, 3)}-a${hex(ctx.rng, 3)}-${hex(ctx.rng, 12)}`;
+      const id = ctx.world.newName(KEY, ctx.rng);
       const origin = rstr(req, 'origin') ?? 'AWS_KMS';
       return {
         keyMetadata: {

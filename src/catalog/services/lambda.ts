@@ -1,7 +1,7 @@
 import type { JsonObject, JsonValue, ResourceRef } from '../../record/types.js';
 import type { CallContext } from '../types.js';
 import { defineService, type OpDef } from '../define.js';
-import { LAMBDA_RUNTIMES, arnAccount, arnName, b64, err, lambdaDate, pick, pstr, ref, rstr, uuid, hex } from '../util.js';
+import { LAMBDA_RUNTIMES, attrsOf, arnAccount, arnName, b64, err, lambdaDate, pick, pstr, ref, rstr, uuid, hex } from '../util.js';
 
 /**
  * AWS Lambda (rest-json). CloudTrail's eventName carries the API version of the operation's
@@ -39,16 +39,18 @@ function configuration(ctx: CallContext, request: JsonObject | null, extra: Json
   const name = shortName(rstr(request, 'functionName') ?? fnName(ctx));
   const arn = fnArn(ctx, name);
   const layers = request && Array.isArray(request.layers) ? (request.layers as JsonValue[]).filter((l): l is string => typeof l === 'string').map((l) => ({ arn: l, codeSize: 1000 + ctx.rng.int(9000), uncompressedCodeSize: 2000 + ctx.rng.int(20000) })) : undefined;
+  // The function's runtime and memory stay what it was created with (registry attributes).
+  const attrs = attrsOf(ctx, FN, name);
   const out: JsonObject = {
     functionName: name,
     functionArn: arn,
-    runtime: rstr(request, 'runtime') ?? LAMBDA_RUNTIMES[ctx.rng.int(LAMBDA_RUNTIMES.length)],
+    runtime: rstr(request, 'runtime') ?? attrs.runtime ?? LAMBDA_RUNTIMES[ctx.rng.int(LAMBDA_RUNTIMES.length)],
     role: rstr(request, 'role') ?? `arn:${ctx.partition}:iam::${ctx.accountId}:role/${name}-role`,
     handler: rstr(request, 'handler') ?? 'index.handler',
     codeSize: 200 + ctx.rng.int(5_000_000),
     description: '',
     timeout: (request?.timeout as number | undefined) ?? 30,
-    memorySize: (request?.memorySize as number | undefined) ?? 128,
+    memorySize: (request?.memorySize as number | undefined) ?? (attrs.memorySize ? Number(attrs.memorySize) : 128),
     lastModified: lambdaDate(ctx.time),
     codeSha256: b64(ctx.rng, 43) + '=',
     version: '$LATEST',
@@ -102,7 +104,8 @@ const defs: OpDef[] = [
   m('CreateFunction', '20150331', {
     request: (ctx) => {
       const name = pstr(ctx, 'functionName') ?? ctx.world.newName(FN, ctx.rng);
-      return { functionName: name, runtime: LAMBDA_RUNTIMES[ctx.rng.int(LAMBDA_RUNTIMES.length)], role: `arn:${ctx.partition}:iam::${ctx.accountId}:role/${name}-role`, handler: 'index.handler', code: {}, description: '', timeout: 30, memorySize: 256, publish: false, packageType: 'Zip', architectures: ['x86_64'] };
+      const a = attrsOf(ctx, FN, name);
+      return { functionName: name, runtime: a.runtime ?? LAMBDA_RUNTIMES[ctx.rng.int(LAMBDA_RUNTIMES.length)], role: `arn:${ctx.partition}:iam::${ctx.accountId}:role/${name}-role`, handler: 'index.handler', code: {}, description: '', timeout: 30, memorySize: a.memorySize ? Number(a.memorySize) : 256, publish: false, packageType: 'Zip', architectures: ['x86_64'] };
     },
     response: (ctx, r) => configuration(ctx, r, { state: 'Pending', stateReason: 'The function is being created.', stateReasonCode: 'Creating' }),
     deniedResource: fnRes,

@@ -1,7 +1,7 @@
 import type { JsonObject, ResourceRef } from '../../record/types.js';
 import type { CallContext } from '../types.js';
 import { defineService, type OpDef } from '../define.js';
-import { ADMIN_CIDRS, DB_CLASSES, DB_ENGINES, MASKED, az, err, pick, pstr, ref, rstr, sdkDate, hex } from '../util.js';
+import { ADMIN_CIDRS, DB_CLASSES, DB_ENGINES, MASKED, attrsOf, az, err, pick, pstr, ref, rstr, sdkDate, hex } from '../util.js';
 
 /**
  * Amazon RDS (query protocol). CloudTrail lower-cases only the first letter of member
@@ -33,14 +33,38 @@ function clusterRes(ctx: CallContext, r: JsonObject | null): ResourceRef[] | und
   return id ? [ref(`arn:${ctx.partition}:rds:${ctx.region}:${ctx.accountId}:cluster:${id}`, ctx.accountId, CLUSTER)] : undefined;
 }
 
+/**
+ * The engine a DB instance runs, the same in every record that names it: the request's
+ * (a create or restore), else the registry's attributes of the instance, else, for a
+ * restore, the source instance's (the snapshot `rds:<db>-<date>` names it).
+ */
+function engineOf(ctx: CallContext, request: JsonObject | null, id: string): [string, string] {
+  const given = rstr(request, 'engine');
+  const a = attrsOf(ctx, DB, id);
+  const engine = given ?? a.engine;
+  if (engine) {
+    const known = DB_ENGINES.find(([e]) => e === engine);
+    return [engine, rstr(request, 'engineVersion') ?? (a.engine === engine ? a.engineVersion : undefined) ?? known?.[1] ?? '8.0.35'];
+  }
+  const [e, v] = DB_ENGINES[ctx.rng.int(DB_ENGINES.length)];
+  return [e, v];
+}
+
+/** The instance a snapshot identifier was taken from (`rds:<db>-YYYY-MM-DD-hh-mm`, `<db>-manual-…`, `<db>-final`). */
+function snapshotSource(snapshot: string): string | undefined {
+  const m = /^(?:rds:)?(.+?)-(?:\d{4}-\d{2}-\d{2}-\d{2}-\d{2}|manual(?:-[0-9a-f]+)?|final)$/.exec(snapshot);
+  return m?.[1];
+}
+
 /** The DBInstance structure RDS returns, lower-first keys. */
 function dbInstance(ctx: CallContext, request: JsonObject | null, status: string, pending: JsonObject = {}): JsonObject {
   const id = rstr(request, 'dBInstanceIdentifier') ?? dbId(ctx);
-  const [engine, version] = DB_ENGINES[ctx.rng.int(DB_ENGINES.length)];
+  const attrs = attrsOf(ctx, DB, id);
+  const [engine, version] = engineOf(ctx, request, id);
   const port = engine === 'postgres' ? 5432 : 3306;
   return {
     dBInstanceIdentifier: id,
-    dBInstanceClass: rstr(request, 'dBInstanceClass') ?? DB_CLASSES[ctx.rng.int(DB_CLASSES.length)],
+    dBInstanceClass: rstr(request, 'dBInstanceClass') ?? attrs.dBInstanceClass ?? DB_CLASSES[ctx.rng.int(DB_CLASSES.length)],
     engine,
     dBInstanceStatus: status,
     masterUsername: rstr(request, 'masterUsername') ?? 'dbadmin',
@@ -50,10 +74,10 @@ function dbInstance(ctx: CallContext, request: JsonObject | null, status: string
     preferredBackupWindow: '03:00-03:30',
     backupRetentionPeriod: 7,
     dBSecurityGroups: [],
-    vpcSecurityGroups: [{ vpcSecurityGroupId: pick(ctx, 'AWS::EC2::SecurityGroup').name, status: 'active' }],
+    vpcSecurityGroups: [{ vpcSecurityGroupId: attrs.securityGroupId ?? pick(ctx, 'AWS::EC2::SecurityGroup').name, status: 'active' }],
     dBParameterGroups: [{ dBParameterGroupName: `default.${engine}${version.split('.')[0]}`, parameterApplyStatus: 'in-sync' }],
-    availabilityZone: az(ctx),
-    dBSubnetGroup: { dBSubnetGroupName: 'default', dBSubnetGroupDescription: 'default', vpcId: pick(ctx, 'AWS::EC2::VPC').name, subnetGroupStatus: 'Complete', subnets: [] },
+    availabilityZone: attrs.az ? ctx.region + attrs.az : az(ctx),
+    dBSubnetGroup: { dBSubnetGroupName: 'default', dBSubnetGroupDescription: 'default', vpcId: attrs.vpcId ?? pick(ctx, 'AWS::EC2::VPC').name, subnetGroupStatus: 'Complete', subnets: [] },
     preferredMaintenanceWindow: 'sun:05:00-sun:05:30',
     pendingModifiedValues: pending,
     multiAZ: false,
@@ -66,7 +90,7 @@ function dbInstance(ctx: CallContext, request: JsonObject | null, status: string
     storageType: 'gp3',
     dbInstancePort: 0,
     storageEncrypted: true,
-    kmsKeyId: pick(ctx, 'AWS::KMS::Key').arn,
+    kmsKeyId: rstr(request, 'kmsKeyId') ?? attrs.kmsKeyId ?? pick(ctx, 'AWS::KMS::Key').arn,
     dbiResourceId: 'db-' + ctx.rng.chars(26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
     cACertificateIdentifier: 'rds-ca-rsa2048-g1',
     copyTagsToSnapshot: true,
@@ -79,25 +103,29 @@ function dbInstance(ctx: CallContext, request: JsonObject | null, status: string
 
 function dbCluster(ctx: CallContext, request: JsonObject | null, status: string): JsonObject {
   const id = rstr(request, 'dBClusterIdentifier') ?? clusterId(ctx);
+  const attrs = attrsOf(ctx, CLUSTER, id);
+  const engine = rstr(request, 'engine') ?? attrs.engine ?? 'aurora-mysql';
+  const pg = engine === 'aurora-postgresql';
   return {
     allocatedStorage: 1,
     availabilityZones: [`${ctx.region}a`, `${ctx.region}b`, `${ctx.region}c`],
     backupRetentionPeriod: 7,
     dBClusterIdentifier: id,
-    dBClusterParameterGroup: 'default.aurora-mysql8.0',
+    dBClusterParameterGroup: pg ? 'default.aurora-postgresql15' : 'default.aurora-mysql8.0',
     dBSubnetGroup: 'default',
     status,
     endpoint: `${id}.cluster-${ctx.rng.chars(12, 'abcdefghijklmnopqrstuvwxyz0123456789')}.${ctx.region}.rds.amazonaws.com`,
     multiAZ: true,
-    engine: 'aurora-mysql',
-    engineVersion: rstr(request, 'engineVersion') ?? '8.0.mysql_aurora.3.05.2',
-    port: 3306,
+    engine,
+    engineVersion: rstr(request, 'engineVersion') ?? (attrs.engine === engine ? attrs.engineVersion : undefined) ?? (pg ? '15.4' : '8.0.mysql_aurora.3.05.2'),
+    port: pg ? 5432 : 3306,
     masterUsername: 'admin',
     preferredBackupWindow: '07:00-07:30',
     preferredMaintenanceWindow: 'sat:09:00-sat:09:30',
     dBClusterMembers: [{ dBInstanceIdentifier: `${id}-instance-1`, isClusterWriter: true, dBClusterParameterGroupStatus: 'in-sync', promotionTier: 1 }],
-    vpcSecurityGroups: [{ vpcSecurityGroupId: pick(ctx, 'AWS::EC2::SecurityGroup').name, status: 'active' }],
+    vpcSecurityGroups: [{ vpcSecurityGroupId: attrs.securityGroupId ?? pick(ctx, 'AWS::EC2::SecurityGroup').name, status: 'active' }],
     storageEncrypted: true,
+    kmsKeyId: attrs.kmsKeyId ?? pick(ctx, 'AWS::KMS::Key').arn,
     dbClusterResourceId: 'cluster-' + ctx.rng.chars(26, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'),
     dBClusterArn: `arn:${ctx.partition}:rds:${ctx.region}:${ctx.accountId}:cluster:${id}`,
     iAMDatabaseAuthenticationEnabled: false,
@@ -125,7 +153,7 @@ const defs: OpDef[] = [
   { name: 'DescribeDBSecurityGroups', request: () => null },
   {
     name: 'CreateDBInstance',
-    request: (ctx) => ({ dBInstanceIdentifier: pstr(ctx, 'dBInstanceIdentifier') ?? ctx.world.newName(DB, ctx.rng), dBInstanceClass: DB_CLASSES[ctx.rng.int(DB_CLASSES.length)], engine: 'mysql', masterUsername: 'dbadmin', masterUserPassword: MASKED, allocatedStorage: 20, publiclyAccessible: false, storageEncrypted: true }),
+    request: (ctx) => { const id = pstr(ctx, 'dBInstanceIdentifier') ?? ctx.world.newName(DB, ctx.rng); const a = attrsOf(ctx, DB, id); return { dBInstanceIdentifier: id, dBInstanceClass: a.dBInstanceClass ?? DB_CLASSES[ctx.rng.int(DB_CLASSES.length)], engine: a.engine ?? 'mysql', masterUsername: 'dbadmin', masterUserPassword: MASKED, allocatedStorage: 20, publiclyAccessible: false, storageEncrypted: true }; },
     response: (ctx, r) => dbInstance(ctx, r, 'creating', { masterUserPassword: MASKED }),
     deniedResource: dbRes,
     redact: mask,
@@ -155,18 +183,24 @@ const defs: OpDef[] = [
     // Public restore (Sigma c3f265c7): pass `{publiclyAccessible: true}`; responseElements.publiclyAccessible follows.
     name: 'RestoreDBInstanceFromDBSnapshot',
     request: (ctx) => ({ dBInstanceIdentifier: pstr(ctx, 'dBInstanceIdentifier') ?? `${dbId(ctx)}-restore-${hex(ctx.rng, 4)}`, dBSnapshotIdentifier: pstr(ctx, 'dBSnapshotIdentifier') ?? `rds:${dbId(ctx)}-${new Date(ctx.time - 86_400_000).toISOString().slice(0, 10)}-03-10`, dBInstanceClass: DB_CLASSES[ctx.rng.int(DB_CLASSES.length)], publiclyAccessible: false, dBSubnetGroupName: 'default' }),
-    response: (ctx, r) => dbInstance(ctx, r, 'creating'),
+    response: (ctx, r) => {
+      if (rstr(r, 'engine')) return dbInstance(ctx, r, 'creating');
+      // The restored instance runs the source instance's engine.
+      const src = snapshotSource(rstr(r, 'dBSnapshotIdentifier') ?? '');
+      const engine = src ? attrsOf(ctx, DB, src).engine : undefined;
+      return dbInstance(ctx, engine ? { ...r, engine } : r, 'creating');
+    },
     deniedResource: dbRes,
     errors: [NO_SNAPSHOT, err('DBInstanceAlreadyExists', 'DB instance already exists'), err('InvalidDBSnapshotState', 'Cannot restore from snapshot in current state', 0.2)],
   },
-  { name: 'DeleteDBInstance', request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx), skipFinalSnapshot: false, finalDBSnapshotIdentifier: `${dbId(ctx)}-final`, deleteAutomatedBackups: false }), response: (ctx, r) => dbInstance(ctx, r, 'deleting'), deniedResource: dbRes, errors: [NO_DB, BAD_STATE, err('InvalidParameterCombination', 'Cannot delete protected DB Instance, please disable deletion protection and try again.')] },
+  { name: 'DeleteDBInstance', request: (ctx) => { const id = dbId(ctx); return { dBInstanceIdentifier: id, skipFinalSnapshot: false, finalDBSnapshotIdentifier: `${id}-final`, deleteAutomatedBackups: false }; }, response: (ctx, r) => dbInstance(ctx, r, 'deleting'), deniedResource: dbRes, errors: [NO_DB, BAD_STATE, err('InvalidParameterCombination', 'Cannot delete protected DB Instance, please disable deletion protection and try again.')] },
   { name: 'StopDBInstance', request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx) }), response: (ctx, r) => dbInstance(ctx, r, 'stopping'), deniedResource: dbRes, errors: [NO_DB, BAD_STATE] },
   { name: 'StartDBInstance', request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx) }), response: (ctx, r) => dbInstance(ctx, r, 'starting'), deniedResource: dbRes, errors: [NO_DB, BAD_STATE] },
   { name: 'RebootDBInstance', request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx) }), response: (ctx, r) => dbInstance(ctx, r, 'rebooting'), deniedResource: dbRes, errors: [NO_DB, err('InvalidDBInstanceState', 'Cannot reboot DB instance in current state')] },
   {
     name: 'CreateDBSnapshot',
     request: (ctx) => ({ dBInstanceIdentifier: dbId(ctx), dBSnapshotIdentifier: `${dbId(ctx)}-manual-${hex(ctx.rng, 6)}` }),
-    response: (ctx, r) => ({ dBSnapshotIdentifier: rstr(r, 'dBSnapshotIdentifier') ?? 'snap', dBInstanceIdentifier: rstr(r, 'dBInstanceIdentifier') ?? 'db', engine: 'mysql', allocatedStorage: 100, status: 'creating', port: 3306, availabilityZone: az(ctx), vpcId: pick(ctx, 'AWS::EC2::VPC').name, instanceCreateTime: sdkDate(ctx.time - 86_400_000 * 100), masterUsername: 'dbadmin', engineVersion: '8.0.35', licenseModel: 'general-public-license', snapshotType: 'manual', percentProgress: 0, storageType: 'gp3', encrypted: true, dBSnapshotArn: `arn:${ctx.partition}:rds:${ctx.region}:${ctx.accountId}:snapshot:${rstr(r, 'dBSnapshotIdentifier') ?? 'snap'}` }),
+    response: (ctx, r) => ({ dBSnapshotIdentifier: rstr(r, 'dBSnapshotIdentifier') ?? 'snap', dBInstanceIdentifier: rstr(r, 'dBInstanceIdentifier') ?? 'db', engine: engineOf(ctx, null, rstr(r, 'dBInstanceIdentifier') ?? 'db')[0], allocatedStorage: 100, status: 'creating', port: 3306, availabilityZone: az(ctx), vpcId: pick(ctx, 'AWS::EC2::VPC').name, instanceCreateTime: sdkDate(ctx.time - 86_400_000 * 100), masterUsername: 'dbadmin', engineVersion: engineOf(ctx, null, rstr(r, 'dBInstanceIdentifier') ?? 'db')[1], licenseModel: 'general-public-license', snapshotType: 'manual', percentProgress: 0, storageType: 'gp3', encrypted: true, dBSnapshotArn: `arn:${ctx.partition}:rds:${ctx.region}:${ctx.accountId}:snapshot:${rstr(r, 'dBSnapshotIdentifier') ?? 'snap'}` }),
     deniedResource: dbRes,
     errors: [NO_DB, err('DBSnapshotAlreadyExists', 'Cannot create the snapshot because a snapshot with the identifier already exists.')],
   },

@@ -52,6 +52,30 @@ function objectResources(ctx: CallContext, request: JsonObject | null): Resource
   return out;
 }
 
+/**
+ * CopyObject names the destination object and bucket, then the source object and bucket
+ * when they differ. The real (in-place) record lists only destination object and bucket
+ * (Stratus s3-ransomware-client-side-encryption), which is this rule with source =
+ * destination. For a cross-bucket copy AWS documents nothing; trailsim lists the source
+ * too (source object without accountId, like every object entry; source bucket with its
+ * owner), so a detection keyed on either bucket sees the copy.
+ */
+function copyResources(ctx: CallContext, request: JsonObject | null): ResourceRef[] | undefined {
+  const out = objectResources(ctx, request);
+  const src = rstr(request, 'x-amz-copy-source');
+  if (!out || !src) return out;
+  const clean = decodeURIComponent(src.replace(/^\//, '').split('?')[0]);
+  const i = clean.indexOf('/');
+  if (i <= 0) return out;
+  const sb = clean.slice(0, i);
+  const sk = clean.slice(i + 1);
+  const db = rstr(request, 'bucketName');
+  const dk = rstr(request, 'key');
+  if (sb !== db || sk !== dk) out.push({ ARN: `arn:${ctx.partition}:s3:::${sb}/${sk}`, type: OBJECT });
+  if (sb !== db) out.push(ref(`arn:${ctx.partition}:s3:::${sb}`, owner(ctx, sb), BUCKET));
+  return out;
+}
+
 function bucketOwner(ctx: CallContext, request: JsonObject | null): string | undefined {
   const b = rstr(request, 'bucketName');
   return b ? owner(ctx, b) : undefined;
@@ -285,10 +309,14 @@ const defs: OpDef[] = [
   objectOp('HeadObject', true, undefined, { errors: [err('NoSuchKey', 'Not Found')] }),
   objectOp('PutObject', false, undefined, { bytesIn: size, response: SSE }),
   objectOp('DeleteObject', false, undefined, {}),
-  objectOp('CopyObject', false, (ctx, r) => {
-    const src = pick(ctx, OBJECT);
-    r['x-amz-copy-source'] = `${src.attrs.bucket ?? r.bucketName}/${src.name}`;
-  }, { response: SSE, errors: [NO_SUCH_KEY] }),
+  {
+    ...objectOp('CopyObject', false, (ctx, r) => {
+      // Default: an in-place copy (new storage class or encryption), the shape of the real
+      // record; a caller names another source with `x-amz-copy-source`.
+      if (pstr(ctx, 'x-amz-copy-source') === undefined) r['x-amz-copy-source'] = `${r.bucketName}/${r.key}`;
+    }, { response: SSE, errors: [NO_SUCH_KEY] }),
+    resources: copyResources,
+  },
   objectOp('GetObjectAcl', true, (_ctx, r) => { r.acl = ''; }, { bytesOut: (ctx) => 450 + ctx.rng.int(100), errors: [NO_SUCH_KEY] }),
   objectOp('PutObjectAcl', false, (_ctx, r) => { r.acl = ''; r['x-amz-acl'] = 'bucket-owner-full-control'; }, { errors: [NO_SUCH_KEY] }),
   objectOp('GetObjectTagging', true, (_ctx, r) => { r.tagging = ''; }, { bytesOut: () => 150, errors: [NO_SUCH_KEY] }),

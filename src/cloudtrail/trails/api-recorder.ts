@@ -12,6 +12,7 @@
  * CloudTrail records in shared/reference/cloudtrail-samples (DeleteTrail, StopLogging,
  * PutEventSelectors) carry none.
  */
+import { effectOf } from '../../catalog/resource-effects.js';
 import { AwsServiceException } from '../../core/errors.js';
 import type { Random } from '../../core/random.js';
 import type { OperationSpec } from '../../catalog/types.js';
@@ -77,6 +78,9 @@ export class ApiRecorder {
   success(principal: Principal, op: string, region: string, request: JsonObject | null, response: JsonObject | null, opts: ApiCallOptions = {}): CloudTrailRecord {
     const records = this.build(principal, op, region, request, { ...passThrough(opts), response });
     for (const r of records) this.host.ingest(r);
+    // The estate's registry learns trails created and deleted through this API (docs/resources.md).
+    const effect = effectOf(this.spec(op));
+    if (effect && this.host.estate) this.host.estate.observe(effect, records[0], this.host.clock.now());
     return records[0];
   }
 

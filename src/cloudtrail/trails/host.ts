@@ -8,6 +8,7 @@ import type { Seed } from '../../core/random.js';
 import type { OperationSpec } from '../../catalog/types.js';
 import type { CloudTrailRecord } from '../../record/types.js';
 import type { World } from '../../world/world.js';
+import type { EstateRegistry } from '../../estate/registry.js';
 
 export interface TrailHost {
   readonly seed: Seed;
@@ -19,4 +20,6 @@ export interface TrailHost {
   ingest(record: CloudTrailRecord): void;
   /** Subscribes to every record from now on; returns the unsubscribe function. */
   onRecord(listener: (record: CloudTrailRecord) => void): () => void;
+  /** The estate's resource registry, when the host keeps one (it learns trails created through this API). */
+  readonly estate?: EstateRegistry;
 }

@@ -1,0 +1,159 @@
+import type { Random } from '../core/random.js';
+import type { OperationSpec } from '../catalog/types.js';
+import type { JsonObject } from '../record/types.js';
+import type { CallIntent } from '../activity/traffic.js';
+import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
+import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
+
+/**
+ * Plans the resource lifecycles of one shard (account, region, UTC day) from its planned
+ * calls, before any record is built, so the shard's registry is a pure function of its
+ * own calls:
+ *
+ * - a generated create makes a new resource (name from the shard's `estate` stream);
+ * - a generated delete takes the oldest resource of its type this shard created and has
+ *   not deleted; when there is none, the same caller first creates one at one of its
+ *   earlier calls;
+ * - every resource still alive is deleted later the same day by the caller that made it,
+ *   at one of that caller's later calls (so the caller's credentials are valid then);
+ *   a create with no later call of its caller fails instead. Types whose deletion is a
+ *   detection signal (NO_AUTO_DELETE_TYPES) are not auto-deleted: they live to the end
+ *   of the day.
+ *
+ * So every shard starts the day with the seeded inventory and ends it there; nothing a
+ * shard creates is seen by another. Objects and VPCs accumulate (see ACCUMULATING_TYPES).
+ */
+const bindings = new WeakMap<CallIntent, Binding>();
+
+/** The binding planned for a generated call. */
+export function bindingOf(it: CallIntent): Binding | undefined {
+  return bindings.get(it);
+}
+
+/** Request members that name a new resource whose name the caller chooses. */
+const CREATE_PARAM: Record<string, string> = {
+  'AWS::S3::Bucket': 'bucketName',
+  'AWS::IAM::User': 'userName',
+  'AWS::IAM::Role': 'roleName',
+  'AWS::Lambda::Function': 'functionName',
+  'AWS::DynamoDB::Table': 'tableName',
+  'AWS::RDS::DBInstance': 'dBInstanceIdentifier',
+  'AWS::RDS::DBCluster': 'dBClusterIdentifier',
+  'AWS::CloudTrail::Trail': 'name',
+  'AWS::SecretsManager::Secret': 'name',
+  'AWS::SNS::Topic': 'name',
+  'AWS::SQS::Queue': 'queueName',
+  'AWS::Logs::LogGroup': 'logGroupName',
+};
+
+const MIN = 60_000;
+
+export interface PlanEnv {
+  readonly registry: EstateRegistry;
+  readonly scope: ShardScope;
+  readonly accountId: string;
+  readonly region: string;
+  readonly globalRegion: string;
+  readonly rng: Random;
+  readonly resolve: (name: string) => OperationSpec | undefined;
+}
+
+/** Same caller: the same principal object, or the same persona. */
+function sameCaller(a: CallIntent, b: CallIntent): boolean {
+  return a.principal === b.principal || (a.persona === b.persona && a.principal.identity.arn === b.principal.identity.arn);
+}
+
+/** Returns the shard's calls with the paired creates/deletes added, in time order; bindings are recorded for `bindingOf`. */
+export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
+  const { registry, scope, rng } = env;
+  const inserts: { at: number; before: boolean; it: CallIntent }[] = [];
+  const open = new Map<string, { l: Lifecycle; idx: number; it: CallIntent }[]>();
+  const mint = (spec: OperationSpec, type: string) => registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, rng);
+  const createBinding = (type: string, l: Lifecycle): Binding => {
+    const p = CREATE_PARAM[type];
+    const params: JsonObject | undefined = p ? { [p]: l.resource.name } : undefined;
+    return params ? { action: 'create', resource: l.resource, params } : { action: 'create', resource: l.resource };
+  };
+
+  for (let i = 0; i < intents.length; i++) {
+    const it = intents[i];
+    if (it.fail) continue;
+    const e = effectOf(it.spec);
+    if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) continue;
+    if (e.action === 'create') {
+      const l: Lifecycle = { resource: mint(it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
+      scope.add(l);
+      bindings.set(it, createBinding(e.type, l));
+      let xs = open.get(e.type);
+      if (!xs) open.set(e.type, (xs = []));
+      xs.push({ l, idx: i, it });
+      continue;
+    }
+    // delete: the oldest open resource of the type created before now
+    const xs = open.get(e.type);
+    const k = xs ? xs.findIndex((x) => x.l.createdAt < it.time) : -1;
+    if (xs && k >= 0) {
+      const [x] = xs.splice(k, 1);
+      x.l.deletedAt = it.time;
+      bindings.set(it, { action: 'delete', resource: x.l.resource });
+      continue;
+    }
+    // nothing to delete: the same caller creates one at an earlier call of theirs
+    const createSpec = env.resolve(lifecycleOps(e.type)!.create);
+    let j = -1;
+    for (let q = i - 1; q >= 0; q--) if (sameCaller(intents[q], it) && intents[q].time < it.time) { j = q; break; }
+    if (createSpec && j >= 0) {
+      const host = intents[j];
+      const l: Lifecycle = { resource: mint(createSpec, e.type), createdAt: host.time, deletedAt: it.time };
+      scope.add(l);
+      const c: CallIntent = { ...host, spec: createSpec, fail: false };
+      bindings.set(c, createBinding(e.type, l));
+      inserts.push({ at: j, before: true, it: c });
+      bindings.set(it, { action: 'delete', resource: l.resource });
+    } else {
+      // The caller deletes something already gone: the service's not-found error.
+      const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, e.type))?.code;
+      bindings.set(it, { action: 'delete', resource: mint(it.spec, e.type), error: code ?? 'AccessDenied' });
+    }
+  }
+
+  // Close what is still open: a later call of the same caller deletes it.
+  for (const [type, xs] of open) {
+    if (NO_AUTO_DELETE_TYPES.has(type)) continue;
+    const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
+    for (const x of xs) {
+      const life = (5 + rng.int(115)) * MIN;
+      let k = -1;
+      let fallback = -1;
+      for (let q = x.idx + 1; q < intents.length; q++) {
+        const c = intents[q];
+        if (!sameCaller(c, x.it) || c.time <= x.l.createdAt) continue;
+        if (fallback < 0) fallback = q;
+        if (c.time >= x.l.createdAt + life) { k = q; break; }
+      }
+      if (k < 0) k = fallback;
+      if (deleteSpec && k >= 0) {
+        const host = intents[k];
+        x.l.deletedAt = host.time;
+        const d: CallIntent = { ...host, spec: deleteSpec, fail: false };
+        bindings.set(d, { action: 'delete', resource: x.l.resource });
+        inserts.push({ at: k, before: true, it: d });
+      } else {
+        // No later call of this caller today: the create fails, and nothing is made.
+        x.l.deletedAt = x.l.createdAt;
+        const code = x.it.spec.errors?.find((m) => !isNotFoundCode(m.code))?.code ?? 'AccessDenied';
+        bindings.set(x.it, { action: 'create', resource: x.l.resource, error: code });
+      }
+    }
+  }
+
+  if (inserts.length === 0) return intents as CallIntent[];
+  inserts.sort((a, b) => a.at - b.at);
+  const out: CallIntent[] = [];
+  let p = 0;
+  for (let i = 0; i < intents.length; i++) {
+    while (p < inserts.length && inserts[p].at === i) out.push(inserts[p++].it);
+    out.push(intents[i]);
+  }
+  return out;
+}
