@@ -162,10 +162,11 @@ export class EstateRegistry {
     let list = this.inventory(type, accountId, rk);
     if (this.tombstones.size > 0) list = list.filter((r) => !this.isTombstoned(r, time));
     const planned = shard?.byType.get(type);
-    // Resources users created are seen by every later call (runs with user calls are not
-    // sharded; generated datasets have none, so shards stay independent).
-    const mine = this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
-    void user;
+    // Resources users created are seen by later user calls only: the generated estate's
+    // apps and pipelines do not know of a bucket or object a scenario's actor just made
+    // (a background app overwriting an attacker's ransom note is a world that could not
+    // exist). A user's delete, by contrast, hides a resource from everyone (tombstones).
+    const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
     if (!planned && !mine) return list;
     const out = list.slice();
     const tomb = this.tombstones.size > 0;
