@@ -77,7 +77,7 @@ export function historyCategory(r: CloudTrailRecord): 'Management' | 'Insight' |
         ? 'NetworkActivity'
         : r.managementEvent === false
           ? 'Data'
-          : r.managementEvent === undefined && LEGACY_DATA_EVENTS[r.eventSource]?.has(r.eventName)
+          : r.managementEvent === undefined && LEGACY_DATA_EVENTS[r.eventSource ?? '']?.has(r.eventName ?? '')
             ? 'Data'
             : 'Management');
   return c === 'Management' || c === 'Insight' ? c : undefined;

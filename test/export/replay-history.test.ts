@@ -18,8 +18,8 @@ function allEvents(sim: ReturnType<typeof createSimulation>, accountId: string, 
   const ids: string[] = [];
   let NextToken: string | undefined;
   do {
-    const page = sim.lookupEvents({ accountId, region, NextToken, MaxResults: 50 });
-    ids.push(...page.Events.map((e) => e.EventId));
+    const page = sim.lookupEvents({ accountId, region, MaxResults: 50, ...(NextToken ? { NextToken } : {}) });
+    ids.push(...page.Events.map((e) => e.EventId!));
     NextToken = page.NextToken;
   } while (NextToken);
   return ids;

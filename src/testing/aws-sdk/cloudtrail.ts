@@ -1,8 +1,8 @@
 /**
  * The CloudTrail operations a `CloudTrailClient` runs against the simulation: LookupEvents
  * (event history), the trail API (a `CloudTrailService`) and CloudTrail Lake (a `Lake`).
- * Trail and Lake calls record themselves, by the attached principal; LookupEvents records
- * nothing, as `sim.lookupEvents` does not.
+ * Trail and Lake calls record themselves, by the attached principal; `sim.lookupEvents`
+ * records nothing, so the adapter records LookupEvents itself (a management read event).
  */
 import { TrailsimInputError } from '../../core/errors.js';
 import type { Simulation } from '../../simulation.js';

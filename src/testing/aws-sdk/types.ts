@@ -132,15 +132,15 @@ export interface AttachSimulationOptions extends AdapterOptions {
   /** Account the client's credentials belong to. @defaultValue the principal's account, else the simulation's first account */
   accountId?: string;
   /**
-   * Who makes the calls. Trail and Lake calls, EventBridge management calls and commands
-   * trailsim does not simulate are recorded as CloudTrail events by this principal; without
-   * one, only LookupEvents and the EventBridge API work.
-   * @defaultValue none
+   * Who makes the calls (whose credentials the client has). Every call CloudTrail logs is
+   * recorded as a CloudTrail event by this principal: LookupEvents, the trail and Lake API,
+   * EventBridge management calls, and commands trailsim does not simulate.
+   * @defaultValue the IAM user `sdk-client` (`DEFAULT_SDK_USER`) of `accountId`
    */
   principal?: Principal;
-  /** Trails for CreateTrail, StartLogging, GetTrailStatus, ... (from `attachCloudTrail(sim)`). @defaultValue none: trail commands throw */
+  /** Trails for CreateTrail, StartLogging, GetTrailStatus, ... @defaultValue `sim.cloudtrail` */
   trails?: TrailApi;
-  /** CloudTrail Lake for event data stores and StartQuery/GetQueryResults (`new Lake(sim)`). @defaultValue none: Lake commands throw */
+  /** CloudTrail Lake for event data stores and StartQuery/GetQueryResults. @defaultValue `sim.lake` */
   lake?: LakeApi;
 }
 
