@@ -60,7 +60,7 @@ describe('the packed package, installed into a fresh project', () => {
     const pkg = join(proj, 'node_modules/trailsim');
     const rules = readdirSync(join(pkg, 'rules/sigma-aws-cloudtrail')).filter((f) => f.endsWith('.yml'));
     expect(rules).toHaveLength(57);
-    expect(readdirSync(join(pkg, 'rules')).join(' ')).toMatch(/LICENSE|README/);
+    expect(readdirSync(join(pkg, 'rules/sigma-aws-cloudtrail'))).toContain('LICENSE');
     expect(existsSync(join(pkg, 'scenarios/whizlab-2-37.ts'))).toBe(true);
     expect(existsSync(join(pkg, 'src'))).toBe(false);
   });
