@@ -151,7 +151,15 @@ function addReplayedAccounts(sim: ReplayHost, records: CloudTrailRecord[]): void
     } catch (e) {
       if (!(e instanceof InvalidAccountIdError)) throw e;
     }
-    sim.addAccount({ id, regions: list.length > 0 ? list : undefined }, { buckets: 0, instances: 0, functions: 0, tables: 0 });
+    const none = { buckets: 0, instances: 0, functions: 0, tables: 0 };
+    try {
+      sim.addAccount({ id, regions: list.length > 0 ? list : undefined }, none);
+    } catch (e) {
+      // Real logs can name Regions the simulation does not accept (anonymised samples rewrite
+      // them): the account is still known, with its default Region.
+      if (!(e instanceof TrailsimInputError) || e instanceof InvalidAccountIdError) throw e;
+      sim.addAccount({ id }, none);
+    }
   }
 }
 

@@ -52,6 +52,14 @@ describe('replaying real logs into event history', () => {
     expect(sim.lookupEvents({ accountId: acct.id, region: 'eu-west-1' }).Events.map((e) => e.EventId)).toEqual([other.eventID]);
   });
 
+  it('makes every account of the 146 real samples known, whatever Regions they name', () => {
+    const sim = createSimulation({ seed: 1, start: '2019-01-01T00:00:00Z' });
+    replayRecords(sim, samples);
+    const ids = new Set(samples.map((r) => r.recipientAccountId!).filter(Boolean));
+    expect(ids.size).toBeGreaterThan(1);
+    for (const id of ids) expect(() => sim.lookupEvents({ accountId: id })).not.toThrow();
+  });
+
   it('leaves an account the user already added as it was', () => {
     const sim = createSimulation({ seed: 1, start: '2020-09-13T00:00:00Z' });
     const mine = sim.addAccount({ id: legacy[0].recipientAccountId!, name: 'mine', regions: ['us-west-2', 'us-east-1'] });
