@@ -12,15 +12,27 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 
 const root = join(__dirname, '../..');
 let proj = '';
 
-function run(cmd: string, args: string[], timeout = 120_000): SpawnSyncReturns<string> {
+interface Ran {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a command in the user's project, asynchronously, so the tests below run side by side. */
+function run(cmd: string, args: string[], timeout = 120_000): Promise<Ran> {
   // NODE_OPTIONS from the test runner must not leak into the user's processes.
   const env = { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0', NO_COLOR: '1' };
-  return spawnSync(cmd, args, { cwd: proj, encoding: 'utf8', timeout, env });
+  return new Promise((done) => {
+    execFile(cmd, args, { cwd: proj, encoding: 'utf8', timeout, env, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
+      const status = err ? (typeof (err as { code?: unknown }).code === 'number' ? ((err as { code: number }).code) : null) : 0;
+      done({ status, stdout, stderr: stderr || (err ? String(err) : '') });
+    });
+  });
 }
 
 /** The README's fenced blocks of a language. */
@@ -55,7 +67,7 @@ afterAll(() => {
   if (proj) rmSync(proj, { recursive: true, force: true });
 });
 
-describe('the packed package, installed into a fresh project', () => {
+describe.concurrent('the packed package, installed into a fresh project', () => {
   it('ships the Sigma rules with their licence, the scenarios and the CLI, and no sources', () => {
     const pkg = join(proj, 'node_modules/trailsim');
     const rules = readdirSync(join(pkg, 'rules/sigma-aws-cloudtrail')).filter((f) => f.endsWith('.yml'));
@@ -65,7 +77,7 @@ describe('the packed package, installed into a fresh project', () => {
     expect(existsSync(join(pkg, 'src'))).toBe(false);
   });
 
-  it("runs the README's command-line example: generate, validate, detect with the shipped rules", () => {
+  it("runs the README's command-line example: generate, validate, detect with the shipped rules", async () => {
     const readme = readFileSync(join(root, 'README.md'), 'utf8');
     const sh = blocks(readme, 'sh').find((b) => b.includes('trailsim detect'));
     expect(sh, 'README has a sh block with trailsim detect').toBeDefined();
@@ -77,15 +89,15 @@ describe('the packed package, installed into a fresh project', () => {
     const outputs: string[] = [];
     for (const line of lines) {
       // `npx trailsim` runs node_modules/.bin/trailsim; the same file, without npx's start-up.
-      const r = run(join(proj, 'node_modules/.bin/trailsim'), line.split(/\s+/).slice(2));
+      const r = await run(join(proj, 'node_modules/.bin/trailsim'), line.split(/\s+/).slice(2));
       expect(r.status, `${line}\n${r.stderr}`).toBe(0);
       outputs.push(r.stdout);
     }
     expect(outputs[2]).toMatch(/rules: 57 \(57 evaluated, 0 unsupported\)/);
     expect(outputs[2]).toMatch(/rules that fired: [1-9]/);
-  });
+  }, 180_000);
 
-  it('runs every example the docs show, each printing its result', () => {
+  it('runs every example the docs show, each printing its result', async () => {
     const names = readdirSync(join(proj, 'examples')).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'scenario.ts');
     // One process for all: tsx loads each example as a user's `npx tsx examples/x.ts` would.
     const runner = `
@@ -99,7 +111,7 @@ describe('the packed package, installed into a fresh project', () => {
       console.log = log;
       process.stdout.write(JSON.stringify(out));`;
     writeFileSync(join(proj, 'run-examples.mjs'), runner);
-    const r = run(process.execPath, ['--import', 'tsx', 'run-examples.mjs'], 240_000);
+    const r = await run(process.execPath, ['--import', 'tsx', 'run-examples.mjs'], 240_000);
     expect(r.status, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, string[]>;
     for (const name of names) {
@@ -124,11 +136,11 @@ describe('the packed package, installed into a fresh project', () => {
     expect(text('sigma.ts')).toMatch(/57 rules, [1-9]\d* fired/);
   }, 300_000);
 
-  it('runs the vitest example with vitest, and the scenario with trailsim run', () => {
-    const v = run(process.execPath, [join(proj, 'node_modules/vitest/vitest.mjs'), 'run', 'examples/detector.test.ts', '--root', proj], 180_000);
+  it('runs the vitest example with vitest, and the scenario with trailsim run', async () => {
+    const v = await run(process.execPath, [join(proj, 'node_modules/vitest/vitest.mjs'), 'run', 'examples/detector.test.ts', '--root', proj], 180_000);
     expect(v.status, v.stdout + v.stderr).toBe(0);
     expect(v.stdout).toMatch(/Tests\s+2 passed/);
-    const s = run(join(proj, 'node_modules/.bin/trailsim'), ['run', 'examples/scenario.ts', '--out', join(proj, 'out/leaked-key')]);
+    const s = await run(join(proj, 'node_modules/.bin/trailsim'), ['run', 'examples/scenario.ts', '--out', join(proj, 'out/leaked-key')]);
     expect(s.status, s.stderr).toBe(0);
     expect(s.stdout).toMatch(/What did 198\.51\.100\.23 do\?\n.*ListBuckets\n.*CreateUser/);
   }, 240_000);
