@@ -4,6 +4,7 @@
  * S3 event notifications of the trail bucket to a queue (`Records[].s3.object.key`).
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   createSimulation,
   InsufficientSnsTopicPolicyException,
@@ -136,5 +137,17 @@ describe('S3 event notifications to a queue', () => {
     const before = w.ct.s3.getBucketNotificationConfiguration('audit-logs');
     expect(() => w.ct.s3.putBucketNotificationConfiguration('audit-logs', { QueueConfigurations: [{ Queue: q, Events: ['s3:ObjectTagging:*' as never] }] })).toThrow(InvalidArgument);
     expect(w.ct.s3.getBucketNotificationConfiguration('audit-logs')).toEqual(before);
+  });
+
+  it('encodes any key so that form-decoding gives it back, with slashes kept and no raw spaces or pluses', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 60 }), (key) => {
+        const encoded = notificationKey(key);
+        expect(decodeURIComponent(encoded.replace(/\+/g, ' '))).toBe(key);
+        expect(encoded).not.toContain(' ');
+        expect(encoded.includes('+')).toBe(key.includes(' '));
+        expect(encoded.split('/').length).toBe(key.split('/').length);
+      }),
+    );
   });
 });
