@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { CloudTrailClient, CreateEventDataStoreCommand, LookupEventsCommand, InvalidLookupAttributesException } from '@aws-sdk/client-cloudtrail';
 import { DescribeRuleCommand, EventBridgeClient, PutRuleCommand } from '@aws-sdk/client-eventbridge';
 import { attachSimulation, recordCalls } from 'trailsim/aws-sdk';
-import { createSimulation } from '../../src/index.js';
+import { createSimulation, validateRecord } from '../../src/index.js';
 
 const credentials = { accessKeyId: 'AKIAEXAMPLE', secretAccessKey: 'secret' };
 
@@ -38,6 +38,7 @@ describe('the SDK adapters do what AWS would do and record it as AWS would', () 
       userIdentity: { type: 'IAMUser', userName: 'sdk-client', accountId: prod.id },
     });
     expect(rec.requestID).toBe(out.$metadata.requestId);
+    expect(validateRecord(rec).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
   it('recordCalls: PutRule answers its RuleArn and creates the rule, recorded by the principal', async () => {
@@ -77,6 +78,7 @@ describe('the SDK adapters do what AWS would do and record it as AWS would', () 
         responseElements: null,
       });
       expect(recs[0].requestID).toBe(page.$metadata.requestId);
+      for (const r of recs) expect(validateRecord(r).filter((f) => f.severity === 'error')).toEqual([]);
       // The next lookup sees the lookups, as event history would.
       const next = await ct.send(new LookupEventsCommand({ LookupAttributes: [{ AttributeKey: 'EventName', AttributeValue: 'LookupEvents' }] }));
       expect(next.Events).toHaveLength(2);
