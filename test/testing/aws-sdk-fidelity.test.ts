@@ -37,6 +37,8 @@ describe('the SDK adapters do what AWS would do and record it as AWS would', () 
       responseElements: { ruleArn: out.RuleArn },
       userIdentity: { type: 'IAMUser', userName: 'sdk-client', accountId: prod.id },
     });
+    // The caller is the AWS SDK for JavaScript v3, and its records say so.
+    expect(rec.userAgent).toMatch(/^aws-sdk-js\/3\.\d+\.\d+ ua\/2\.1 os\/linux#[\d.]+ lang\/js md\/nodejs#[\d.]+ api\/eventbridge#3\.\d+\.\d+$/);
     expect(rec.requestID).toBe(out.$metadata.requestId);
     expect(validateRecord(rec).filter((f) => f.severity === 'error')).toEqual([]);
   });
@@ -93,5 +95,23 @@ describe('the SDK adapters do what AWS would do and record it as AWS would', () 
     expect(store.EventDataStoreArn).toMatch(/^arn:aws:cloudtrail:us-east-1:111122223333:eventdatastore\//);
     expect(sim.lake.listEventDataStores(prod.iamUser('sdk-client'), {}, { region: 'us-east-1' })).toMatchObject({ EventDataStores: [{ Name: 'audit' }] });
     expect(sim.records({ eventName: 'CreateEventDataStore' })).toHaveLength(1);
+  });
+
+  it("records the SDK's user agent on every kind of call, or the one given", async () => {
+    const { sim, prod, alice } = world();
+    sim.cloudtrail.s3.createBucket('audit');
+    const ct = new CloudTrailClient({ region: 'us-east-1', credentials });
+    attachSimulation(ct, sim, { principal: alice });
+    await ct.send(new LookupEventsCommand({}));
+    const { CreateTrailCommand, ListTagsCommand } = await import('@aws-sdk/client-cloudtrail');
+    await ct.send(new CreateTrailCommand({ Name: 'main', S3BucketName: 'audit' }));
+    await ct.send(new ListTagsCommand({ ResourceIdList: [`arn:aws:cloudtrail:us-east-1:${prod.id}:trail/main`] }));
+    const uas = sim.records().map((r) => r.userAgent);
+    expect(uas).toHaveLength(3);
+    for (const ua of uas) expect(ua).toMatch(/^aws-sdk-js\/3\.\S+ .* api\/cloudtrail#3\.\S+$/);
+    const eb = new EventBridgeClient({ region: 'us-east-1', credentials });
+    recordCalls(eb, sim, { principal: alice, userAgent: 'my-shipper/1.0' });
+    await eb.send(new PutRuleCommand({ Name: 'r', EventPattern: pattern }));
+    expect(sim.records({ eventName: 'PutRule' })[0].userAgent).toBe('my-shipper/1.0');
   });
 });

@@ -31,6 +31,20 @@ import { requestParameters, responseElements, s3RequestParameters } from './requ
 import { recordedOperation } from './service.js';
 import type { AttachSimulationOptions, Detach, LakeApi, RecordCallsOptions, RespondHandler, SdkCall, SdkClient, SdkHandlerContext, TrailApi } from './types.js';
 
+/**
+ * The userAgent of records of calls made through an attached client: the AWS SDK for
+ * JavaScript v3's format (`aws-sdk-js/<version> ua/2.1 os/<os> lang/js md/nodejs#<node>
+ * api/<service>#<version>`, as its records show it), with fixed versions so records are the
+ * same on any machine whatever SDK and Node are installed.
+ */
+export const DEFAULT_SDK_USER_AGENT = 'aws-sdk-js/3.600.0 ua/2.1 os/linux#6.1.0 lang/js md/nodejs#20.19.0';
+
+function userAgentOf(call: Intercepted, explicit: string | undefined): string {
+  if (explicit !== undefined) return explicit;
+  const api = (call.serviceId ?? call.clientName?.replace(/Client$/, '') ?? 'unknown').trim().toLowerCase().replace(/\s+/g, '-');
+  return `${DEFAULT_SDK_USER_AGENT} api/${api}#3.600.0`;
+}
+
 /** The middleware's name in the client's stack (`client.middlewareStack.identify()`). */
 export const MIDDLEWARE_NAME = 'trailsimMiddleware';
 /** `@smithy/types` SMITHY_CONTEXT_KEY: where the SDK puts the operation's name. */
@@ -177,6 +191,7 @@ function isSdkException(e: unknown): e is Error & { $fault: string } {
 /** The adapter's part of the options, for the recorder. */
 interface RecorderOptions {
   respond?: RespondHandler;
+  userAgent?: string;
   sdkModule?: object;
   service?: string;
 }
@@ -218,7 +233,7 @@ async function runRecorded(sim: Simulation, client: ClientLike, call: Intercepte
     endpointHost: endpointHost(client, call.region),
   });
   const request = spec.eventSource === 's3.amazonaws.com' ? s3RequestParameters(call.input, (r) => spec.host?.(call.region, r)) : requestParameters(call.input);
-  const base = { spec, principal, region: call.region, request };
+  const base = { spec, principal, region: call.region, request, userAgent: userAgentOf(call, opts.userAgent) };
   const sdkCall: SdkCall = Object.freeze({ command: call.command, operation: call.operation, recordedAs: `${spec.service}:${spec.name}`, region: call.region, input: call.input });
   let output: unknown;
   try {
@@ -274,7 +289,7 @@ async function capturing<T>(sim: Simulation, fn: () => T | Promise<T>): Promise<
  * detach();
  */
 export function attachSimulation<TInput extends object, TOutput extends object>(client: SdkClient<TInput, TOutput>, sim: Simulation, options: AttachSimulationOptions = {}): Detach {
-  const { principal, trails, lake, respond, sdkModule } = options;
+  const { principal, trails, lake, respond, sdkModule, userAgent } = options;
   if (principal) checkPrincipal(sim, principal);
   if (options.accountId !== undefined) {
     sim.account(options.accountId);
@@ -287,9 +302,9 @@ export function attachSimulation<TInput extends object, TOutput extends object>(
     const accountId = options.accountId ?? principal?.account.id ?? firstAccountId(sim);
     // Every real call is made with someone's credentials, and CloudTrail records who.
     const caller = principal ?? defaultPrincipal(sim, accountId);
-    const answered = await runSimulated(sim, call, { accountId, principal: caller, trails: trails ?? sim.cloudtrail, lake: lake ?? sim.lake, sdkModule });
+    const answered = await runSimulated(sim, call, { accountId, principal: caller, trails: trails ?? sim.cloudtrail, lake: lake ?? sim.lake, sdkModule, userAgent });
     if (answered) return answered;
-    return runRecorded(sim, client, call, caller, { respond, sdkModule });
+    return runRecorded(sim, client, call, caller, { respond, sdkModule, userAgent });
   });
 }
 
@@ -311,6 +326,7 @@ interface SimulatedTarget {
   trails: TrailApi;
   lake: LakeApi;
   sdkModule?: object;
+  userAgent?: string;
 }
 
 /**
@@ -319,18 +335,19 @@ interface SimulatedTarget {
  */
 async function runSimulated(sim: Simulation, call: Intercepted, target: SimulatedTarget): Promise<object | undefined> {
   const { accountId, principal, sdkModule } = target;
+  const userAgent = userAgentOf(call, target.userAgent);
   const isCloudTrail = call.clientName === 'CloudTrailClient' || call.serviceId === 'CloudTrail';
   const isEventBridge = call.clientName === 'EventBridgeClient' || call.serviceId === 'EventBridge';
 
   const ct = isCloudTrail ? cloudTrailHandler(call.operation) : undefined;
   if (ct) {
-    const run = await capturing(sim, () => ct({ sim, accountId, region: call.region, principal, trails: target.trails, lake: target.lake }, call.input));
+    const run = await capturing(sim, () => ct({ sim, accountId, region: call.region, principal, trails: target.trails, lake: target.lake, userAgent }, call.input));
     if (!recordsItself(call.operation)) {
       // LookupEvents answers from event history and is itself a management read event
       // (CloudTrail user guide, "CloudTrail information in CloudTrail": every CloudTrail
       // API call is logged). It is recorded after it answers, so it is not in its own page.
       const spec = sim.catalog.get(`cloudtrail:${call.operation}`);
-      const base = spec ? { spec, principal, region: call.region, request: requestParameters(call.input) } : undefined;
+      const base = spec ? { spec, principal, region: call.region, request: requestParameters(call.input), userAgent } : undefined;
       if ('error' in run) {
         if (base && (isAwsFailure(run.error) || SimulatedFailure.is(run.error))) throw await failRecorded(sim, call, base, run.error, sdkModule);
         if (isAwsFailure(run.error)) throw await toSdkException(failureOf(run.error), call.serviceId, nextRequestId(sim), sdkModule);
@@ -353,7 +370,7 @@ async function runSimulated(sim: Simulation, call: Intercepted, target: Simulate
   if (eb) {
     const api = sim.eventBridge.forAccount(accountId, call.region);
     const spec = sim.catalog.get(`events:${call.operation}`);
-    const base = spec && isLogged(spec) ? { spec, principal, region: call.region, request: requestParameters(call.input) } : undefined;
+    const base = spec && isLogged(spec) ? { spec, principal, region: call.region, request: requestParameters(call.input), userAgent } : undefined;
     let out: object;
     try {
       out = eb(api, call.input);
@@ -385,7 +402,7 @@ async function runSimulated(sim: Simulation, call: Intercepted, target: Simulate
  */
 export function recordCalls<TInput extends object, TOutput extends object>(client: SdkClient<TInput, TOutput>, sim: Simulation, options: RecordCallsOptions): Detach {
   if (!isObject(options) || !options.principal) throw new TrailsimInputError('recordCalls needs { principal }: who makes the calls (e.g. account.iamUser("alice")).');
-  const { principal, respond, sdkModule, service } = options;
+  const { principal, respond, sdkModule, service, userAgent } = options;
   checkPrincipal(sim, principal);
   if (service !== undefined && !sim.catalog.list({ service }).length) {
     throw new TrailsimInputError(`The catalog knows no service '${service}': use an IAM prefix (s3) or an eventSource (s3.amazonaws.com).`);
@@ -394,8 +411,8 @@ export function recordCalls<TInput extends object, TOutput extends object>(clien
     const call = await intercept(client, context, rawInput, options.region);
     // A command the simulation can run does what AWS would do (PutRule creates the rule and
     // answers its RuleArn), in the principal's account; `respond` answers the others.
-    const answered = await runSimulated(sim, call, { accountId: principal.account.id, principal, trails: sim.cloudtrail, lake: sim.lake, sdkModule });
+    const answered = await runSimulated(sim, call, { accountId: principal.account.id, principal, trails: sim.cloudtrail, lake: sim.lake, sdkModule, userAgent });
     if (answered) return answered;
-    return runRecorded(sim, client, call, principal, { respond, sdkModule, service });
+    return runRecorded(sim, client, call, principal, { respond, sdkModule, service, userAgent });
   });
 }

@@ -17,7 +17,7 @@
  *
  * This file is the whole public API of the entry point.
  */
-export { attachSimulation, recordCalls, MIDDLEWARE_NAME, DEFAULT_SDK_USER } from './attach.js';
+export { attachSimulation, recordCalls, MIDDLEWARE_NAME, DEFAULT_SDK_USER, DEFAULT_SDK_USER_AGENT } from './attach.js';
 export { simulatedFailure, SimulatedFailure } from './failure.js';
 export { SIMULATED_CLOUDTRAIL_OPERATIONS } from './cloudtrail.js';
 export { SIMULATED_EVENTBRIDGE_OPERATIONS } from './eventbridge.js';

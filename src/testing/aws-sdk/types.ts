@@ -74,6 +74,8 @@ export type RespondHandler = (call: SdkCall) => object | Promise<object>;
 /** Options the adapter passes with each trail or Lake call: the Region of the client. */
 export interface ServiceCallOptions {
   region: string;
+  /** The calling SDK's user agent, for the record (Lake ignores it). */
+  userAgent?: string;
 }
 
 /**
@@ -118,6 +120,11 @@ export interface AdapterOptions {
   region?: string;
   /** Answers commands trailsim does not simulate. @defaultValue every such command returns `{}` */
   respond?: RespondHandler;
+  /**
+   * The `userAgent` of the records: calls come from the AWS SDK for JavaScript v3.
+   * @defaultValue `DEFAULT_SDK_USER_AGENT` with the client's API (`api/cloudtrail#3.600.0`), fixed so records are the same on any machine
+   */
+  userAgent?: string;
   /**
    * The client package's module object (`import * as sdk from '@aws-sdk/client-s3'`), whose
    * exception classes simulated failures are thrown as. Pass it when trailsim could resolve
