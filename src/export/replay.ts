@@ -131,8 +131,8 @@ function isRecord(r: unknown): r is CloudTrailRecord {
 /**
  * Adds the accounts that `records` were delivered to and `sim` does not know, each with the
  * Regions its records name (in first-seen order). A replayed account is a real account whose
- * resources trailsim cannot know, so none are invented for it (no starting buckets,
- * instances, functions or tables).
+ * resources trailsim cannot know, so it gets no starting buckets, objects, instances,
+ * functions or tables (only the per-Region starter set `addAccount` always makes).
  */
 function addReplayedAccounts(sim: ReplayHost, records: CloudTrailRecord[]): void {
   if (typeof sim.account !== 'function' || typeof sim.addAccount !== 'function') return;
