@@ -15,6 +15,9 @@ eb.putRule({ Name: 'assume-role', EventPattern: JSON.stringify({ source: ['aws.s
 eb.putTargets({ Rule: 'assume-role', Targets: [{ Id: 'alerts', Arn: alerts.arn }] });
 
 sim.call(admin, 'sts:AssumeRole', { roleArn: prod.role('deployer').arn, roleSessionName: 'admin' });
-// alerts.messages: the delivered events, as JSON
 
-export { sim, alerts };
+// alerts.messages: the delivered events, as JSON.
+for (const event of alerts.json<{ 'detail-type': string; detail: { eventName: string } }>()) {
+  console.log(event['detail-type'], event.detail.eventName);
+}
+// AWS API Call via CloudTrail AssumeRole

@@ -13,6 +13,10 @@ const page = sim.lookupEvents({
   region: 'us-east-1',
   LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'alice' }],
 });
-// page.Events: newest first; CloudTrailEvent is the record as a JSON string
-
-export { sim, prod, page };
+// Newest first; CloudTrailEvent is the record as a JSON string.
+for (const e of page.Events) {
+  const record = JSON.parse(e.CloudTrailEvent!);
+  console.log(e.EventTime?.toISOString(), e.EventName, record.errorCode ?? 'ok');
+}
+// 2026-03-01T09:05:00.000Z StopLogging AccessDeniedException
+// 2026-03-01T09:00:00.000Z CreateUser ok

@@ -82,7 +82,7 @@ export * from './cloudtrail/trails/index.js';
 export * from './s3/index.js';
 export { exportS3Tree, METADATA_SIDECAR_SUFFIX, type ExportS3TreeOptions, type ExportSummary, type ObjectMetadataSidecar } from './export/s3-layout.js';
 export { readS3Tree, readCloudTrailRecords, parseCloudTrailFile, cloudTrailFiles, type ReadRecordsOptions, type CloudTrailFileRecords } from './export/s3-layout-reader.js';
-export { replayRecords, loadRecords, type ReplaySource, type ReplayOptions, type ReplaySummary } from './export/replay.js';
+export { replayRecords, loadRecords, type ReplaySource, type ReplayOptions, type ReplaySummary, type ReplayHost } from './export/replay.js';
 export { JsonlWriter } from './export/jsonl.js';
 
 // The estate's resource registry (docs/resources.md)

@@ -13,7 +13,7 @@ import { World, type PopulateConstraints } from './world/world.js';
 import type { Account, AccountOptions } from './world/account.js';
 import type { Organization } from './world/organization.js';
 import type { Principal } from './world/principal.js';
-import { EventHistory } from './cloudtrail/history.js';
+import { EventHistory, historyCategory } from './cloudtrail/history.js';
 import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
 import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
 import { PersonaResolver } from './activity/persona.js';
@@ -240,7 +240,9 @@ export class Simulation {
   ingest(record: CloudTrailRecord): void {
     this.recordCount++;
     if (this.keep) this.stored.push(record);
-    if (this.keepHistory && (record.eventCategory === 'Management' || record.eventCategory === 'Insight')) {
+    // historyCategory, not eventCategory: records of eventVersion 1.05 and older (replayed
+    // real logs) carry no eventCategory and are management events all the same.
+    if (this.keepHistory && historyCategory(record) !== undefined) {
       const acct = record.recipientAccountId;
       if (acct) this.historyFor(acct, record.awsRegion).ingest(record);
     }

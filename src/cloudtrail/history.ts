@@ -45,10 +45,30 @@ export interface EventHistoryOptions {
 }
 
 /**
- * Which history a record belongs to. Records before eventVersion 1.07 have no
- * eventCategory; those are read from eventType and managementEvent (1.06+).
+ * Data events that records of eventVersion 1.05 and older mark by nothing but their name:
+ * those versions have neither eventCategory nor managementEvent. S3 object-level and
+ * bucket-listing calls and Lambda Invoke were the data events of that era
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/cloudtrail-logging-s3-info.html,
+ * "Amazon S3 data events"; https://docs.aws.amazon.com/lambda/latest/dg/logging-using-cloudtrail.html).
  */
-function historyCategory(r: CloudTrailRecord): 'Management' | 'Insight' | undefined {
+const LEGACY_DATA_EVENTS: Readonly<Record<string, ReadonlySet<string>>> = {
+  's3.amazonaws.com': new Set([
+    'GetObject', 'PutObject', 'DeleteObject', 'DeleteObjects', 'HeadObject', 'CopyObject', 'ListObjects', 'ListObjectsV2',
+    'ListObjectVersions', 'GetObjectAcl', 'PutObjectAcl', 'GetObjectTagging', 'PutObjectTagging', 'DeleteObjectTagging',
+    'CreateMultipartUpload', 'UploadPart', 'UploadPartCopy', 'CompleteMultipartUpload', 'AbortMultipartUpload', 'ListParts',
+    'RestoreObject', 'SelectObjectContent', 'GetObjectAttributes', 'GetObjectRetention', 'PutObjectRetention',
+    'GetObjectLegalHold', 'PutObjectLegalHold', 'HeadBucket', 'ListMultipartUploads',
+  ]),
+  'lambda.amazonaws.com': new Set(['Invoke']),
+};
+
+/**
+ * Which history a record belongs to. Records before eventVersion 1.07 have no
+ * eventCategory; those are read from eventType and managementEvent (1.06+), and records of
+ * 1.05 and older, which have neither, are management events unless their eventName is one
+ * of that era's data events.
+ */
+export function historyCategory(r: CloudTrailRecord): 'Management' | 'Insight' | undefined {
   const c =
     r.eventCategory ??
     (r.eventType === 'AwsCloudTrailInsight'
@@ -57,7 +77,9 @@ function historyCategory(r: CloudTrailRecord): 'Management' | 'Insight' | undefi
         ? 'NetworkActivity'
         : r.managementEvent === false
           ? 'Data'
-          : 'Management');
+          : r.managementEvent === undefined && LEGACY_DATA_EVENTS[r.eventSource ?? '']?.has(r.eventName ?? '')
+            ? 'Data'
+            : 'Management');
   return c === 'Management' || c === 'Insight' ? c : undefined;
 }
 

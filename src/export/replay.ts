@@ -15,7 +15,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { VirtualClock } from '../core/clock.js';
-import { TrailsimInputError } from '../core/errors.js';
+import { InvalidAccountIdError, TrailsimInputError } from '../core/errors.js';
 import type { CloudTrailRecord } from '../record/types.js';
 import { S3Store } from '../s3/object-store.js';
 import { gunzip, isGzip } from '../cloudtrail/trails/gzip.js';
@@ -27,6 +27,13 @@ import { METADATA_SIDECAR_SUFFIX } from './s3-layout.js';
 export interface ReplayHost {
   readonly clock: VirtualClock;
   ingest(record: CloudTrailRecord): void;
+  /**
+   * When the host has these, every account the replayed records were delivered to
+   * (`recipientAccountId`) that it does not know yet is added, with the Regions its
+   * records name, so `lookupEvents({ accountId })` answers for it.
+   */
+  account?(id: string): unknown;
+  addAccount?(opts: { id: string; regions?: string[] }, populate?: { buckets?: number; objectsPerBucket?: number; instances?: number; functions?: number; tables?: number }): unknown;
 }
 
 export type ReplaySource = string | S3Store | Iterable<CloudTrailRecord>;
@@ -121,7 +128,45 @@ function isRecord(r: unknown): r is CloudTrailRecord {
   return typeof o.eventTime === 'string' && Number.isFinite(Date.parse(o.eventTime)) && typeof o.eventID === 'string' && typeof o.awsRegion === 'string';
 }
 
-/** Ingests a source's records into `sim` in eventTime order. */
+/**
+ * Adds the accounts that `records` were delivered to and `sim` does not know, each with the
+ * Regions its records name (in first-seen order). A replayed account is a real account whose
+ * resources trailsim cannot know, so it gets no starting buckets, objects, instances,
+ * functions or tables (only the per-Region starter set `addAccount` always makes).
+ */
+function addReplayedAccounts(sim: ReplayHost, records: CloudTrailRecord[]): void {
+  if (typeof sim.account !== 'function' || typeof sim.addAccount !== 'function') return;
+  const regions = new Map<string, string[]>();
+  for (const r of records) {
+    const id = r.recipientAccountId;
+    if (typeof id !== 'string' || !/^\d{12}$/.test(id)) continue;
+    let list = regions.get(id);
+    if (!list) regions.set(id, (list = []));
+    if (typeof r.awsRegion === 'string' && r.awsRegion !== '' && !list.includes(r.awsRegion)) list.push(r.awsRegion);
+  }
+  for (const [id, list] of regions) {
+    try {
+      sim.account(id);
+      continue;
+    } catch (e) {
+      if (!(e instanceof InvalidAccountIdError)) throw e;
+    }
+    const none = { buckets: 0, instances: 0, functions: 0, tables: 0 };
+    try {
+      sim.addAccount({ id, regions: list.length > 0 ? list : undefined }, none);
+    } catch (e) {
+      // Real logs can name Regions the simulation does not accept (anonymised samples rewrite
+      // them): the account is still known, with its default Region.
+      if (!(e instanceof TrailsimInputError) || e instanceof InvalidAccountIdError) throw e;
+      sim.addAccount({ id }, none);
+    }
+  }
+}
+
+/**
+ * Ingests a source's records into `sim` in eventTime order. Accounts the records were
+ * delivered to become known to `sim` (see {@link ReplayHost}).
+ */
 export function replayRecords(sim: ReplayHost, source: ReplaySource, opts: ReplayOptions = {}): ReplaySummary {
   const summary: ReplaySummary = { ingested: 0, duplicates: 0, filtered: 0, invalid: 0 };
   const all: { r: CloudTrailRecord; t: number; i: number }[] = [];
@@ -134,6 +179,7 @@ export function replayRecords(sim: ReplayHost, source: ReplaySource, opts: Repla
     all.push({ r, t: Date.parse(r.eventTime), i: i++ });
   }
   all.sort((a, b) => a.t - b.t || a.i - b.i);
+  addReplayedAccounts(sim, all.map((x) => x.r).filter((r) => !opts.filter || opts.filter(r)));
   const seen = new Set<string>();
   const advance = opts.advanceClock ?? true;
   for (const { r, t } of all) {

@@ -45,3 +45,10 @@ export class InvalidBucketName extends AwsServiceException {
     super('InvalidBucketName', 'The specified bucket is not valid.', { status: 400 });
   }
 }
+
+export class InvalidArgument extends AwsServiceException {
+  declare readonly name: 'InvalidArgument';
+  constructor(message: string) {
+    super('InvalidArgument', message, { status: 400 });
+  }
+}

@@ -10,5 +10,12 @@ export {
   type CreateBucketOptions,
   type ListObjectsOptions,
   type ServerSideEncryption,
+  type S3Requester,
+  type S3NotificationEvent,
+  type S3NotificationQueue,
+  type S3QueueConfiguration,
+  type S3NotificationConfiguration,
+  CLOUDTRAIL_DELIVERY_REQUESTER,
+  notificationKey,
 } from './object-store.js';
-export { NoSuchBucket, NoSuchKey, BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName } from './errors.js';
+export { NoSuchBucket, NoSuchKey, BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, InvalidArgument } from './errors.js';

@@ -14,13 +14,50 @@
  */
 import { createHash } from 'node:crypto';
 import { TrailsimInputError } from '../core/errors.js';
-import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.js';
+import { BucketAlreadyExists, BucketAlreadyOwnedByYou, InvalidArgument, InvalidBucketName, NoSuchBucket, NoSuchKey } from './errors.js';
 
 /** How an object is encrypted at rest (HeadObject `ServerSideEncryption`). */
 export type ServerSideEncryption = 'AES256' | 'aws:kms';
 
+/**
+ * Who made a write or delete, as S3 event notifications show it (`userIdentity.principalId`,
+ * `requestParameters.sourceIPAddress`).
+ */
+export interface S3Requester {
+  principalId: string;
+  sourceIPAddress: string;
+}
+
+/** The event types trailsim notifies (S3 user guide, "Event notification types and destinations"). */
+export type S3NotificationEvent = 's3:ObjectCreated:*' | 's3:ObjectCreated:Put' | 's3:ObjectRemoved:*' | 's3:ObjectRemoved:Delete';
+
+const NOTIFICATION_EVENTS: ReadonlySet<string> = new Set(['s3:ObjectCreated:*', 's3:ObjectCreated:Put', 's3:ObjectRemoved:*', 's3:ObjectRemoved:Delete']);
+
+/** What a queue configuration delivers to: an `InMemoryQueue` (`eb.createQueue(name)`) is one. */
+export interface S3NotificationQueue {
+  readonly arn: string;
+  send(body: string, at: number, attributes?: Record<string, string>): unknown;
+}
+
+/** One queue configuration, shaped like PutBucketNotificationConfiguration's `QueueConfigurations`, with the queue itself for `QueueArn`. */
+export interface S3QueueConfiguration {
+  /** `configurationId` in the messages. @defaultValue a generated id */
+  Id?: string;
+  Queue: S3NotificationQueue;
+  Events: S3NotificationEvent[];
+  /** Key name filtering: `prefix` and/or `suffix` rules. */
+  Filter?: { Key: { FilterRules: { Name: 'prefix' | 'suffix'; Value: string }[] } };
+}
+
+/** PutBucketNotificationConfiguration's input (queue destinations). */
+export interface S3NotificationConfiguration {
+  QueueConfigurations: S3QueueConfiguration[];
+}
+
 /** What `putObject` stores. */
 export interface PutObjectInput {
+  /** Who writes (for event notifications). @defaultValue CloudTrail's delivery session (trails write this store) */
+  requester?: S3Requester;
   body: Uint8Array;
   /** Virtual time of the write, epoch ms. */
   lastModified: number;
@@ -84,6 +121,28 @@ interface Bucket {
   info: S3BucketInfo;
   objects: Map<string, S3Object>;
   sorted?: string[];
+  notifications?: S3QueueConfiguration[];
+}
+
+/**
+ * CloudTrail writes log files as a role session named `regionalDeliverySession`, from AWS
+ * addresses: that is the principalId of the S3 event notifications of real CloudTrail
+ * deliveries (`AWS:AROA...:regionalDeliverySession`, seen in public log-shipper fixtures).
+ * The role id and address are trailsim's.
+ */
+export const CLOUDTRAIL_DELIVERY_REQUESTER: S3Requester = Object.freeze({ principalId: 'AWS:AROAJTRAILSIMDELIVERY:regionalDeliverySession', sourceIPAddress: '52.94.133.131' });
+
+/**
+ * S3 encodes keys in event notifications as HTML form data: spaces become `+`, other
+ * unsafe characters `%XX` ("The s3 key provides information about the bucket and object
+ * involved in the event. The object key name value is URL encoded", S3 user guide, "Event
+ * message structure"). Slashes stay as they are.
+ */
+export function notificationKey(key: string): string {
+  return encodeURIComponent(key)
+    .replace(/%2F/g, '/')
+    .replace(/%20/g, '+')
+    .replace(/[!'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /**
@@ -117,6 +176,11 @@ export function compareUtf8(a: string, b: string): number {
   return a.length - b.length;
 }
 
+/** The bucket owner's canonical-user-like id in notifications (`A` + 13 characters), derived from its account. */
+function ownerPrincipalId(owner: string): string {
+  return 'A' + md5Hex(Buffer.from(owner)).slice(0, 13).toUpperCase();
+}
+
 export function md5Hex(body: Uint8Array): string {
   return createHash('md5').update(body).digest('hex');
 }
@@ -125,6 +189,7 @@ export function md5Hex(body: Uint8Array): string {
 export class S3Store {
   private readonly bucketMap = new Map<string, Bucket>();
   private count = 0;
+  private notificationSeq = 0;
 
   /** Creates a bucket; creating one you already have throws BucketAlreadyOwnedByYou, as in us-east-1. */
   createBucket(name: string, opts: CreateBucketOptions = {}): S3BucketInfo {
@@ -190,7 +255,71 @@ export class S3Store {
       b.sorted = undefined;
     }
     b.objects.set(key, Object.freeze(obj));
+    if (b.notifications) this.notify(b, 'ObjectCreated:Put', obj, input.lastModified, input.requester);
     return obj;
+  }
+
+  /**
+   * PutBucketNotificationConfiguration with queue destinations: from now on, each matching
+   * write or delete sends one S3 event message (`{"Records":[{ eventVersion "2.1",
+   * eventSource "aws:s3", eventName "ObjectCreated:Put", s3: { bucket, object: { key, size,
+   * eTag, sequencer } } }]}`, S3 user guide, "Event message structure",
+   * https://docs.aws.amazon.com/AmazonS3/latest/userguide/notification-content-structure.html)
+   * to the queue. Replaces the bucket's configuration; an empty list turns notifications off.
+   * Throws S3's InvalidArgument for an event type trailsim does not notify.
+   */
+  putBucketNotificationConfiguration(bucket: string, config: S3NotificationConfiguration): void {
+    const b = this.need(bucket);
+    const list = config?.QueueConfigurations;
+    if (!Array.isArray(list)) throw new TrailsimInputError('putBucketNotificationConfiguration needs { QueueConfigurations: [...] }.');
+    const checked: S3QueueConfiguration[] = [];
+    for (const [i, c] of list.entries()) {
+      if (!c?.Queue || typeof c.Queue.send !== 'function') throw new TrailsimInputError(`QueueConfigurations[${i}] needs Queue (e.g. eb.createQueue('trail-files')).`);
+      if (!Array.isArray(c.Events) || c.Events.length === 0) throw new InvalidArgument(`QueueConfigurations[${i}]: Events must name at least one event type.`);
+      for (const e of c.Events) if (!NOTIFICATION_EVENTS.has(e)) throw new InvalidArgument(`The event is not supported for notifications: ${String(e)}`);
+      checked.push({ ...c, Id: c.Id ?? `trailsim-${i + 1}` });
+    }
+    if (checked.length === 0) delete b.notifications;
+    else b.notifications = checked;
+  }
+
+  /** GetBucketNotificationConfiguration. */
+  getBucketNotificationConfiguration(bucket: string): S3NotificationConfiguration {
+    return { QueueConfigurations: [...(this.need(bucket).notifications ?? [])] };
+  }
+
+  private notify(b: Bucket, eventName: 'ObjectCreated:Put' | 'ObjectRemoved:Delete', obj: Pick<S3Object, 'key' | 'size' | 'etag'> | { key: string }, at: number, requester: S3Requester = CLOUDTRAIL_DELIVERY_REQUESTER): void {
+    const [kind] = eventName.split(':');
+    for (const c of b.notifications ?? []) {
+      if (!c.Events.some((e) => e === `s3:${eventName}` || e === `s3:${kind}:*`)) continue;
+      const rules = c.Filter?.Key?.FilterRules ?? [];
+      if (!rules.every((r) => (r.Name === 'prefix' ? obj.key.startsWith(r.Value) : obj.key.endsWith(r.Value)))) continue;
+      const n = ++this.notificationSeq;
+      const object: Record<string, unknown> = { key: notificationKey(obj.key) };
+      if ('size' in obj) {
+        object.size = obj.size;
+        object.eTag = obj.etag.replace(/"/g, '');
+      }
+      object.sequencer = (at * 1000 + (n % 1000)).toString(16).toUpperCase().padStart(18, '0');
+      const requestId = md5Hex(Buffer.from(`${b.info.name}\n${obj.key}\n${n}`)).slice(0, 16).toUpperCase();
+      const record = {
+        eventVersion: '2.1',
+        eventSource: 'aws:s3',
+        awsRegion: b.info.region,
+        eventTime: new Date(at).toISOString(),
+        eventName,
+        userIdentity: { principalId: requester.principalId },
+        requestParameters: { sourceIPAddress: requester.sourceIPAddress },
+        responseElements: { 'x-amz-request-id': requestId, 'x-amz-id-2': Buffer.from(md5Hex(Buffer.from(requestId)) + md5Hex(Buffer.from(obj.key)), 'hex').toString('base64') },
+        s3: {
+          s3SchemaVersion: '1.0',
+          configurationId: c.Id,
+          bucket: { name: b.info.name, ownerIdentity: { principalId: ownerPrincipalId(b.info.ownerAccountId ?? b.info.name) }, arn: `arn:aws:s3:::${b.info.name}` },
+          object,
+        },
+      };
+      c.Queue.send(JSON.stringify({ Records: [record] }), at);
+    }
   }
 
   /** GetObject: throws NoSuchBucket / NoSuchKey. */
@@ -209,12 +338,16 @@ export class S3Store {
     return this.bucketMap.get(bucket)?.objects.has(key) ?? false;
   }
 
-  /** DeleteObject: a missing key is not an error (S3 answers 204); a missing bucket is. */
-  deleteObject(bucket: string, key: string): void {
+  /**
+   * DeleteObject: a missing key is not an error (S3 answers 204); a missing bucket is.
+   * `at` (virtual time, epoch ms) is when, for event notifications; without it none is sent.
+   */
+  deleteObject(bucket: string, key: string, at?: number, requester?: S3Requester): void {
     const b = this.need(bucket);
     if (b.objects.delete(key)) {
       this.count--;
       b.sorted = undefined;
+      if (b.notifications && at !== undefined && Number.isFinite(at)) this.notify(b, 'ObjectRemoved:Delete', { key }, at, requester);
     }
   }
 

@@ -100,11 +100,16 @@ describe('recordCalls on the installed clients', () => {
     });
     expect(r.requestID).toBe(out.$metadata.requestId);
 
-    // A write logs its response; recordCalls records LookupEvents too (nothing is simulated here).
+    // A write logs its response. LookupEvents is simulated: it answers from the principal's
+    // account's event history in the client's Region, and is recorded as a management read.
     await ct.send(new AddTagsCommand({ ResourceId: arn, TagsList: [{ Key: 'env', Value: 'prod' }] }));
     expect(last(sim, 'AddTags').requestParameters).toEqual({ resourceId: arn, tagsList: [{ key: 'env', value: 'prod' }] });
-    expect(await ct.send(new LookupEventsCommand({ MaxResults: 5 }))).toEqual({ $metadata: expect.objectContaining({ httpStatusCode: 200 }) });
-    expect(last(sim, 'LookupEvents').requestParameters).toEqual({ maxResults: 5 });
+    const page = await ct.send(new LookupEventsCommand({ MaxResults: 5 }));
+    expect(page.Events?.map((e) => e.EventName)).toEqual(['AddTags', 'ListTags']);
+    expect(calls).toHaveLength(2);
+    const lookup = last(sim, 'LookupEvents');
+    expect(lookup).toMatchObject({ requestParameters: { maxResults: 5 }, readOnly: true, eventCategory: 'Management', responseElements: null, userIdentity: { userName: 'alice' } });
+    expect(lookup.requestID).toBe(page.$metadata.requestId);
   });
 
   it('attachSimulation simulates what it can and records the rest (given a principal)', async () => {
@@ -115,7 +120,7 @@ describe('recordCalls on the installed clients', () => {
     const page = await ct.send(new LookupEventsCommand({}));
     expect(page.Events?.map((e) => e.EventName)).toEqual(['CreateUser']);
     await ct.send(new ListTagsCommand({ ResourceIdList: [`arn:aws:cloudtrail:us-east-1:${prod.id}:trail/main`] }));
-    expect(sim.records().map((r) => r.eventName)).toEqual(['CreateUser', 'ListTags']);
+    expect(sim.records().map((r) => r.eventName)).toEqual(['CreateUser', 'LookupEvents', 'ListTags']);
   });
 
   it('records failures: simulatedFailure, trailsim exceptions, the SDK own exceptions; not handler bugs', async () => {

@@ -134,7 +134,10 @@ describe('LookupEvents through a real CloudTrailClient', () => {
     expect(requestsBuilt).toBe(0);
     // On the virtual clock, a second later the limit allows two more.
     sim.advance('1s');
-    await expect(ct.send(new LookupEventsCommand({}))).resolves.toMatchObject({ Events: [] });
+    // Every call was recorded, the throttled one with its error, as CloudTrail logs them.
+    const page = await ct.send(new LookupEventsCommand({}));
+    expect(page.Events?.map((e) => e.EventName)).toEqual(['LookupEvents', 'LookupEvents', 'LookupEvents']);
+    expect(sim.records({ eventName: 'LookupEvents' }).map((r) => r.errorCode ?? 'ok')).toEqual(['ok', 'ok', 'ThrottlingException', 'ok']);
   });
 
   it('runs the SDK middleware above it (initialize step) and none below', async () => {
@@ -189,13 +192,20 @@ describe('LookupEvents through a real CloudTrailClient', () => {
     expect(() => attachSimulation({ config: {} } as unknown as CloudTrailClient, sim)).toThrow(/middlewareStack/);
   });
 
-  it('without a principal, refuses commands it would have to record', async () => {
+  it('without a principal, calls as the IAM user sdk-client of the account, and records every call', async () => {
     const { sim, prod } = world();
     const ct = client();
     attachSimulation(ct, sim, { accountId: prod.id });
-    const { ListTagsCommand, CreateTrailCommand } = await import('@aws-sdk/client-cloudtrail');
-    await expect(ct.send(new ListTagsCommand({ ResourceIdList: ['arn:aws:cloudtrail:us-east-1:111122223333:trail/t'] }))).rejects.toThrow(/does not simulate ListTagsCommand.*principal/);
-    await expect(ct.send(new CreateTrailCommand({ Name: 't', S3BucketName: 'b' }))).rejects.toThrow(/CreateTrail needs trails .* and principal/);
+    const { ListTagsCommand, CreateTrailCommand, S3BucketDoesNotExistException } = await import('@aws-sdk/client-cloudtrail');
+    await ct.send(new ListTagsCommand({ ResourceIdList: [`arn:aws:cloudtrail:us-east-1:${prod.id}:trail/t`] }));
+    // The trail API runs on sim.cloudtrail: the bucket does not exist, as AWS would say.
+    await expect(ct.send(new CreateTrailCommand({ Name: 'main', S3BucketName: 'no-such-bucket' }))).rejects.toBeInstanceOf(S3BucketDoesNotExistException);
+    sim.cloudtrail.s3.createBucket('audit');
+    await expect(ct.send(new CreateTrailCommand({ Name: 'main', S3BucketName: 'audit' }))).resolves.toMatchObject({ Name: 'main', S3BucketName: 'audit' });
+    await ct.send(new LookupEventsCommand({}));
+    const recs = sim.records().filter((r) => r.eventSource === 'cloudtrail.amazonaws.com');
+    expect(recs.map((r) => `${r.eventName} ${r.errorCode ?? 'ok'}`)).toEqual(['ListTags ok', 'CreateTrail S3BucketDoesNotExistException', 'CreateTrail ok', 'LookupEvents ok']);
+    expect(new Set(recs.map((r) => r.userIdentity?.arn))).toEqual(new Set([`arn:aws:iam::${prod.id}:user/sdk-client`]));
     expect(SIMULATED_CLOUDTRAIL_OPERATIONS).toContain('LookupEvents');
   });
 

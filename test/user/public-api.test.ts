@@ -1,10 +1,10 @@
 /**
  * Written the way a user would: only the package's public entry points, as built by tsup
- * (`npm test` builds first), reached through package.json "exports". And the README's
- * examples (examples/*.ts, included verbatim in the README) run against the build.
+ * (`npm test` builds first), reached through package.json "exports". The README's and
+ * docs' examples run from the packed package: packed.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -60,27 +60,6 @@ describe('the built package, used through its public entry points', () => {
 
     const m = await entry<Matchers>('./vitest');
     expect(m.trailsimMatchers.toBeValidCloudTrailRecord.call({ isNot: false } as never, records[0]).pass).toBe(true);
-  });
-
-  it('the README examples run against the build and the README shows them verbatim', async () => {
-    const readme = readFileSync(join(root, 'README.md'), 'utf8');
-    const dir = mkdtempSync(join(tmpdir(), 'trailsim-examples-'));
-    const results: Record<string, Record<string, unknown>> = {};
-    for (const name of ['unit-test', 'eventbridge']) {
-      const src = readFileSync(join(root, 'examples', `${name}.ts`), 'utf8');
-      const shown = src.replace(/\n\nexport \{[^}]*\};\n$/, '\n');
-      expect(readme).toContain(shown.trim());
-      // Run it as a user's ESM module would, with 'trailsim' resolved to the build.
-      const js = src.replace(/from 'trailsim'/g, `from ${JSON.stringify(pathToFileURL(join(root, pkg.exports['.'].import.default)).href)}`);
-      const file = join(dir, `${name}.mjs`);
-      writeFileSync(file, js);
-      results[name] = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-    }
-    const page = results['unit-test'].page as { Events: { EventName: string }[] };
-    expect(page.Events.map((e) => e.EventName)).toEqual(['StopLogging', 'CreateUser']);
-    const alerts = results['eventbridge'].alerts as { messages: string[] };
-    expect(alerts.messages).toHaveLength(1);
-    expect(JSON.parse(alerts.messages[0]).detail.eventName).toBe('AssumeRole');
   });
 
   it('the installed binary (plain node, no TypeScript loader) runs a scenario file', () => {

@@ -37,6 +37,8 @@ export class InvalidTagParameterException extends awsException('InvalidTagParame
 export class TagsLimitExceededException extends awsException('TagsLimitExceededException') {}
 export class NotOrganizationMasterAccountException extends awsException('NotOrganizationMasterAccountException') {}
 export class OrganizationsNotInUseException extends awsException('OrganizationsNotInUseException') {}
+export class InsufficientSnsTopicPolicyException extends awsException('InsufficientSnsTopicPolicyException') {}
+export class InvalidSnsTopicNameException extends awsException('InvalidSnsTopicNameException') {}
 
 /** Where a message's wording comes from; see the module comment. */
 export type MessageSource = 'observed' | 'moto' | 'trailsim';
@@ -128,5 +130,15 @@ export const MESSAGES = {
     source: 'trailsim',
     ref: 'src/catalog/services/cloudtrail.ts (colleague catalog wording)',
     text: (arn: string) => `Trail ${arn} does not have Insights enabled. Enable Insights on the trail, and then try the request again.`,
+  },
+  snsTopicPolicy: {
+    source: 'trailsim',
+    ref: 'API_CreateTrail Errors: InsufficientSnsTopicPolicyException "the policy on the Amazon SNS topic is not sufficient"',
+    text: (arn: string) => `Incorrect SNS topic policy is detected for topic: ${arn}`,
+  },
+  snsTopicName: {
+    source: 'trailsim',
+    ref: 'API_CreateTrail Errors: InvalidSnsTopicNameException; topic names are 1-256 letters, digits, hyphens, underscores',
+    text: (name: string) => `SNS topic name ${name} is not valid.`,
   },
 } as const satisfies Record<string, { source: MessageSource; ref: string; text: (...args: never[]) => string }>;

@@ -67,3 +67,15 @@ export { gzipDeterministic, gunzip, GZIP_LEVEL } from './gzip.js';
 export { MAX_LOG_FILE_COMPRESSED_BYTES, type DeliveredFile } from './delivery.js';
 export { Trail, type TrailConfig, type TrailStatus } from './trail.js';
 export * from './errors.js';
+export {
+  SnsTopics,
+  SnsTopic,
+  snsSigningString,
+  verifySnsSignature,
+  cloudTrailNotification,
+  type SnsQueueEndpoint,
+  type SnsSubscribeOptions,
+  type SnsSubscription,
+  type SnsPublished,
+  type CreateTopicOptions,
+} from './sns.js';

@@ -39,6 +39,7 @@ import { isRegionName } from '../../world/regions.js';
 import { ApiRecorder, type ApiCallOptions } from './api-recorder.js';
 import { CloudWatchLogsStore, parseLogGroupArn } from './cloudwatch-logs.js';
 import { TrailDelivery, type DeliveredFile, type DeliveryContext } from './delivery.js';
+import { SnsTopics, cloudTrailNotification } from './sns.js';
 import {
   InsightNotEnabledException,
   InsufficientS3BucketPolicyException,
@@ -58,6 +59,8 @@ import {
   TagsLimitExceededException,
   TrailAlreadyExistsException,
   TrailNotFoundException,
+  InsufficientSnsTopicPolicyException,
+  InvalidSnsTopicNameException,
 } from './errors.js';
 import { anyImperfection, resolveImperfections, type DeliveryImperfections, type ResolvedImperfections } from './imperfections.js';
 import { assertValidTrailName, isArn, parseTrailArn, trailArn } from './names.js';
@@ -93,6 +96,8 @@ import { validateLogs, type ValidateLogsResult } from './validate-logs.js';
 export interface CloudTrailServiceOptions {
   /** Object store trails deliver into. @defaultValue a new, empty store */
   store?: S3Store;
+  /** SNS topics trails notify (`SnsTopicName`). @defaultValue a new, empty set of topics */
+  sns?: SnsTopics;
   /** CloudWatch Logs trails deliver into. @defaultValue a new, empty one */
   logs?: CloudWatchLogsStore;
   /** RSA private key (PEM or KeyObject) that signs digests. @defaultValue trailsim's published test key */
@@ -153,6 +158,8 @@ function date(ms: number | undefined): Date | undefined {
  */
 export class CloudTrailService {
   readonly s3: S3Store;
+  /** SNS topics: a trail whose `SnsTopicName` names one publishes one message per delivered log file. */
+  readonly sns: SnsTopics;
   readonly logs: CloudWatchLogsStore;
   readonly signer: DigestSigner;
   readonly imperfections: ResolvedImperfections;
@@ -170,6 +177,7 @@ export class CloudTrailService {
 
   constructor(private readonly host: TrailHost, opts: CloudTrailServiceOptions = {}) {
     this.s3 = opts.store ?? new S3Store();
+    this.sns = opts.sns ?? new SnsTopics(host.seed);
     this.logs = opts.logs ?? new CloudWatchLogsStore();
     this.signer = new DigestSigner(opts.signingKey);
     this.imperfections = resolveImperfections(opts.imperfections);
@@ -195,6 +203,7 @@ export class CloudTrailService {
       organizationId: () => host.world.organization?.id,
       expectedStreams: (t) => this.expectedStreams(t),
       emit: (f) => {
+        this.notify(f);
         for (const l of this.listeners) l(f);
       },
     };
@@ -209,6 +218,20 @@ export class CloudTrailService {
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     for (const d of this.deliveries.values()) d.dispose();
+  }
+
+  /**
+   * A trail with an SNS topic publishes one message per log file (and Insights file) it
+   * delivers, naming the bucket and key; digest files are not announced ("whenever a new
+   * log file has been sent", CloudTrail user guide, "Configuring Amazon SNS notifications
+   * for CloudTrail"). See sns.ts for the message format.
+   */
+  private notify(f: DeliveredFile): void {
+    if (f.kind === 'digest') return;
+    const trail = this.trails.find((t) => t.arn === f.trailArn);
+    const arn = trail?.snsTopicArn();
+    if (!arn) return;
+    this.sns.topic(arn)?.publish(cloudTrailNotification(f.bucket, f.key), f.deliveredAt);
   }
 
   /** Subscribes to every file trails write; returns the unsubscribe function. */
@@ -356,6 +379,19 @@ export class CloudTrailService {
     return t;
   }
 
+  /**
+   * A trail's topic must exist and let CloudTrail publish; AWS answers
+   * InsufficientSnsTopicPolicyException otherwise (API_CreateTrail, Errors).
+   */
+  private checkSnsTopic(cfg: TrailConfig): void {
+    const name = cfg.snsTopicName;
+    if (name === undefined) return;
+    if (!name.startsWith('arn:') && !/^[A-Za-z0-9_-]{1,256}$/.test(name)) throw new InvalidSnsTopicNameException(MESSAGES.snsTopicName.text(name));
+    const arn = name.startsWith('arn:') ? name : `arn:${cfg.partition}:sns:${cfg.homeRegion}:${cfg.accountId}:${name}`;
+    const topic = this.sns.topic(arn);
+    if (!topic || !topic.allowsCloudTrail) throw new InsufficientSnsTopicPolicyException(MESSAGES.snsTopicPolicy.text(arn));
+  }
+
   private checkBucket(bucket: string): void {
     if (!isValidBucketName(bucket)) throw new InvalidS3BucketNameException(MESSAGES.invalidBucketName.text(bucket));
     const info = this.s3.bucket(bucket);
@@ -445,6 +481,7 @@ export class CloudTrailService {
       cfg.tags = this.checkTags(input.TagsList);
       this.checkPlacement(cfg);
       this.checkBucket(cfg.bucket);
+      this.checkSnsTopic(cfg);
       const trail = new Trail(cfg, this.host.clock.now(), this.sequence++);
       if (cfg.isOrganizationTrail) trail.organizationId = this.host.world.organization?.id;
       this.trails.push(trail);
@@ -483,6 +520,7 @@ export class CloudTrailService {
       this.checkConfig(cfg, c);
       if (cfg.isMultiRegion !== old.isMultiRegion) this.checkPlacement(cfg, trail);
       if (cfg.bucket !== old.bucket || input.S3BucketName !== undefined) this.checkBucket(cfg.bucket);
+      if (input.SnsTopicName !== undefined) this.checkSnsTopic(cfg);
       const out = trail.output(cfg);
       // Logged under the configuration it replaces.
       record(toWire(out) as JsonObject);

@@ -29,7 +29,21 @@ import { SimulatedFailure } from './failure.js';
 import { isLogged, nextRequestId, recordCall, responseFor, type RecordCall } from './recorder.js';
 import { requestParameters, responseElements, s3RequestParameters } from './request-parameters.js';
 import { recordedOperation } from './service.js';
-import type { AttachSimulationOptions, Detach, RecordCallsOptions, RespondHandler, SdkCall, SdkClient, SdkHandlerContext } from './types.js';
+import type { AttachSimulationOptions, Detach, LakeApi, RecordCallsOptions, RespondHandler, SdkCall, SdkClient, SdkHandlerContext, TrailApi } from './types.js';
+
+/**
+ * The userAgent of records of calls made through an attached client: the AWS SDK for
+ * JavaScript v3's format (`aws-sdk-js/<version> ua/2.1 os/<os> lang/js md/nodejs#<node>
+ * api/<service>#<version>`, as its records show it), with fixed versions so records are the
+ * same on any machine whatever SDK and Node are installed.
+ */
+export const DEFAULT_SDK_USER_AGENT = 'aws-sdk-js/3.600.0 ua/2.1 os/linux#6.1.0 lang/js md/nodejs#20.19.0';
+
+function userAgentOf(call: Intercepted, explicit: string | undefined): string {
+  if (explicit !== undefined) return explicit;
+  const api = (call.serviceId ?? call.clientName?.replace(/Client$/, '') ?? 'unknown').trim().toLowerCase().replace(/\s+/g, '-');
+  return `${DEFAULT_SDK_USER_AGENT} api/${api}#3.600.0`;
+}
 
 /** The middleware's name in the client's stack (`client.middlewareStack.identify()`). */
 export const MIDDLEWARE_NAME = 'trailsimMiddleware';
@@ -177,6 +191,7 @@ function isSdkException(e: unknown): e is Error & { $fault: string } {
 /** The adapter's part of the options, for the recorder. */
 interface RecorderOptions {
   respond?: RespondHandler;
+  userAgent?: string;
   sdkModule?: object;
   service?: string;
 }
@@ -218,7 +233,7 @@ async function runRecorded(sim: Simulation, client: ClientLike, call: Intercepte
     endpointHost: endpointHost(client, call.region),
   });
   const request = spec.eventSource === 's3.amazonaws.com' ? s3RequestParameters(call.input, (r) => spec.host?.(call.region, r)) : requestParameters(call.input);
-  const base = { spec, principal, region: call.region, request };
+  const base = { spec, principal, region: call.region, request, userAgent: userAgentOf(call, opts.userAgent) };
   const sdkCall: SdkCall = Object.freeze({ command: call.command, operation: call.operation, recordedAs: `${spec.service}:${spec.name}`, region: call.region, input: call.input });
   let output: unknown;
   try {
@@ -249,14 +264,18 @@ async function capturing<T>(sim: Simulation, fn: () => T | Promise<T>): Promise<
  * the simulation, through the SDK's own `send`, middleware stack and paginators.
  *
  * - `CloudTrailClient`: LookupEvents (event history of `accountId` in the client's region);
- *   the trail API with `trails` (CreateTrail, UpdateTrail, DeleteTrail, StartLogging,
- *   StopLogging, GetTrailStatus, GetTrail, DescribeTrails, ListTrails, Put/Get Event and
- *   Insight selectors) and CloudTrail Lake with `lake` (event data stores, StartQuery,
- *   DescribeQuery, GetQueryResults, ListQueries, CancelQuery), both recorded by `principal`.
- * - `EventBridgeClient`: buses, rules, targets, PutEvents, TestEventPattern on
- *   `sim.eventBridge`; with a `principal`, management calls are recorded as CloudTrail events.
+ *   the trail API on `trails` (default `sim.cloudtrail`: CreateTrail, UpdateTrail,
+ *   DeleteTrail, StartLogging, StopLogging, GetTrailStatus, GetTrail, DescribeTrails,
+ *   ListTrails, Put/Get Event and Insight selectors) and CloudTrail Lake on `lake` (default
+ *   `sim.lake`: event data stores, StartQuery, DescribeQuery, GetQueryResults, ListQueries,
+ *   CancelQuery).
+ * - `EventBridgeClient`: buses, rules, targets, PutEvents, TestEventPattern on `sim.eventBridge`.
  * - Any command trailsim does not simulate, on any client: answered by `respond` (default
- *   `{}`) and recorded by `principal` (required for those), as `recordCalls` does.
+ *   `{}`), as `recordCalls` does.
+ *
+ * Every call CloudTrail logs is recorded, by `principal` (default: the IAM user
+ * `sdk-client` of the account): LookupEvents as a management read event, the trail, Lake
+ * and EventBridge management calls, and the unsimulated commands. PutEvents is not (a data event).
  *
  * Failures AWS would answer are thrown as the SDK's exception classes with AWS's names.
  * Returns the function that detaches the simulation.
@@ -270,7 +289,7 @@ async function capturing<T>(sim: Simulation, fn: () => T | Promise<T>): Promise<
  * detach();
  */
 export function attachSimulation<TInput extends object, TOutput extends object>(client: SdkClient<TInput, TOutput>, sim: Simulation, options: AttachSimulationOptions = {}): Detach {
-  const { principal, trails, lake, respond, sdkModule } = options;
+  const { principal, trails, lake, respond, sdkModule, userAgent } = options;
   if (principal) checkPrincipal(sim, principal);
   if (options.accountId !== undefined) {
     sim.account(options.accountId);
@@ -281,46 +300,89 @@ export function attachSimulation<TInput extends object, TOutput extends object>(
   return install(client, async (context, rawInput) => {
     const call = await intercept(client, context, rawInput, options.region);
     const accountId = options.accountId ?? principal?.account.id ?? firstAccountId(sim);
-    const isCloudTrail = call.clientName === 'CloudTrailClient' || call.serviceId === 'CloudTrail';
-    const isEventBridge = call.clientName === 'EventBridgeClient' || call.serviceId === 'EventBridge';
+    // Every real call is made with someone's credentials, and CloudTrail records who.
+    const caller = principal ?? defaultPrincipal(sim, accountId);
+    const answered = await runSimulated(sim, call, { accountId, principal: caller, trails: trails ?? sim.cloudtrail, lake: lake ?? sim.lake, sdkModule, userAgent });
+    if (answered) return answered;
+    return runRecorded(sim, client, call, caller, { respond, sdkModule, userAgent });
+  });
+}
 
-    const ct = isCloudTrail ? cloudTrailHandler(call.operation) : undefined;
-    if (ct) {
-      const run = await capturing(sim, () => ct({ sim, accountId, region: call.region, principal, trails, lake }, call.input));
-      // The call's own record (trail and Lake calls record themselves) gives the requestId.
-      const own = recordsItself(call.operation) ? run.records.find((r) => r.eventName === call.operation && r.eventSource === 'cloudtrail.amazonaws.com') : undefined;
-      const requestId = own?.requestID ?? nextRequestId(sim);
+/**
+ * The IAM user an attached client calls as when no `principal` is given: `sdk-client` in the
+ * client's account. Named, so its records are recognisable, and created on first use like any
+ * principal (its identity derives from the seed, the account and the name).
+ */
+export const DEFAULT_SDK_USER = 'sdk-client';
+
+function defaultPrincipal(sim: Simulation, accountId: string): Principal {
+  return sim.account(accountId).iamUser(DEFAULT_SDK_USER);
+}
+
+/** Where a simulated command runs and who makes it. */
+interface SimulatedTarget {
+  accountId: string;
+  principal: Principal;
+  trails: TrailApi;
+  lake: LakeApi;
+  sdkModule?: object;
+  userAgent?: string;
+}
+
+/**
+ * Runs a command trailsim simulates (CloudTrail's and EventBridge's APIs) against the
+ * simulation and records it as CloudTrail records it; `undefined` for any other command.
+ */
+async function runSimulated(sim: Simulation, call: Intercepted, target: SimulatedTarget): Promise<object | undefined> {
+  const { accountId, principal, sdkModule } = target;
+  const userAgent = userAgentOf(call, target.userAgent);
+  const isCloudTrail = call.clientName === 'CloudTrailClient' || call.serviceId === 'CloudTrail';
+  const isEventBridge = call.clientName === 'EventBridgeClient' || call.serviceId === 'EventBridge';
+
+  const ct = isCloudTrail ? cloudTrailHandler(call.operation) : undefined;
+  if (ct) {
+    const run = await capturing(sim, () => ct({ sim, accountId, region: call.region, principal, trails: target.trails, lake: target.lake, userAgent }, call.input));
+    if (!recordsItself(call.operation)) {
+      // LookupEvents answers from event history and is itself a management read event
+      // (CloudTrail user guide, "CloudTrail information in CloudTrail": every CloudTrail
+      // API call is logged). It is recorded after it answers, so it is not in its own page.
+      const spec = sim.catalog.get(`cloudtrail:${call.operation}`);
+      const base = spec ? { spec, principal, region: call.region, request: requestParameters(call.input), userAgent } : undefined;
       if ('error' in run) {
-        if (isAwsFailure(run.error)) throw await toSdkException(failureOf(run.error), call.serviceId, requestId, sdkModule);
+        if (base && (isAwsFailure(run.error) || SimulatedFailure.is(run.error))) throw await failRecorded(sim, call, base, run.error, sdkModule);
+        if (isAwsFailure(run.error)) throw await toSdkException(failureOf(run.error), call.serviceId, nextRequestId(sim), sdkModule);
         throw run.error;
       }
-      return withMetadata(isObject(run.value) ? run.value : {}, requestId);
+      const rec = base ? recordCall(sim, { ...base, outcome: { response: null } }) : undefined;
+      return withMetadata(isObject(run.value) ? run.value : {}, rec?.requestID ?? nextRequestId(sim));
     }
+    // Trail and Lake calls record themselves; their record gives the requestId.
+    const own = run.records.find((r) => r.eventName === call.operation && r.eventSource === 'cloudtrail.amazonaws.com');
+    const requestId = own?.requestID ?? nextRequestId(sim);
+    if ('error' in run) {
+      if (isAwsFailure(run.error)) throw await toSdkException(failureOf(run.error), call.serviceId, requestId, sdkModule);
+      throw run.error;
+    }
+    return withMetadata(isObject(run.value) ? run.value : {}, requestId);
+  }
 
-    const eb = isEventBridge ? eventBridgeHandler(call.operation) : undefined;
-    if (eb) {
-      const api = sim.eventBridge.forAccount(accountId, call.region);
-      const spec = principal ? sim.catalog.get(`events:${call.operation}`) : undefined;
-      const base = principal && spec && isLogged(spec) ? { spec, principal, region: call.region, request: requestParameters(call.input) } : undefined;
-      let out: object;
-      try {
-        out = eb(api, call.input);
-      } catch (e) {
-        if (base) throw await failRecorded(sim, call, base, e, sdkModule);
-        if (isAwsFailure(e)) throw await toSdkException(failureOf(e), call.serviceId, nextRequestId(sim), sdkModule);
-        throw e;
-      }
-      const rec = base ? recordCall(sim, { ...base, outcome: { response: responseFor(base.spec, responseElements(out)) } }) : undefined;
-      return withMetadata(out, rec?.requestID ?? nextRequestId(sim));
+  const eb = isEventBridge ? eventBridgeHandler(call.operation) : undefined;
+  if (eb) {
+    const api = sim.eventBridge.forAccount(accountId, call.region);
+    const spec = sim.catalog.get(`events:${call.operation}`);
+    const base = spec && isLogged(spec) ? { spec, principal, region: call.region, request: requestParameters(call.input), userAgent } : undefined;
+    let out: object;
+    try {
+      out = eb(api, call.input);
+    } catch (e) {
+      if (base) throw await failRecorded(sim, call, base, e, sdkModule);
+      if (isAwsFailure(e)) throw await toSdkException(failureOf(e), call.serviceId, nextRequestId(sim), sdkModule);
+      throw e;
     }
-
-    if (!principal) {
-      throw new TrailsimInputError(
-        `trailsim does not simulate ${call.command}. To record it as a CloudTrail event and answer it, pass { principal, respond } to attachSimulation (or use recordCalls).`,
-      );
-    }
-    return runRecorded(sim, client, call, principal, { respond, sdkModule });
-  });
+    const rec = base ? recordCall(sim, { ...base, outcome: { response: responseFor(base.spec, responseElements(out)) } }) : undefined;
+    return withMetadata(out, rec?.requestID ?? nextRequestId(sim));
+  }
+  return undefined;
 }
 
 /**
@@ -340,13 +402,17 @@ export function attachSimulation<TInput extends object, TOutput extends object>(
  */
 export function recordCalls<TInput extends object, TOutput extends object>(client: SdkClient<TInput, TOutput>, sim: Simulation, options: RecordCallsOptions): Detach {
   if (!isObject(options) || !options.principal) throw new TrailsimInputError('recordCalls needs { principal }: who makes the calls (e.g. account.iamUser("alice")).');
-  const { principal, respond, sdkModule, service } = options;
+  const { principal, respond, sdkModule, service, userAgent } = options;
   checkPrincipal(sim, principal);
   if (service !== undefined && !sim.catalog.list({ service }).length) {
     throw new TrailsimInputError(`The catalog knows no service '${service}': use an IAM prefix (s3) or an eventSource (s3.amazonaws.com).`);
   }
   return install(client, async (context, rawInput) => {
     const call = await intercept(client, context, rawInput, options.region);
-    return runRecorded(sim, client, call, principal, { respond, sdkModule, service });
+    // A command the simulation can run does what AWS would do (PutRule creates the rule and
+    // answers its RuleArn), in the principal's account; `respond` answers the others.
+    const answered = await runSimulated(sim, call, { accountId: principal.account.id, principal, trails: sim.cloudtrail, lake: sim.lake, sdkModule, userAgent });
+    if (answered) return answered;
+    return runRecorded(sim, client, call, principal, { respond, sdkModule, service, userAgent });
   });
 }

@@ -1,13 +1,13 @@
 /**
  * The CloudTrail operations a `CloudTrailClient` runs against the simulation: LookupEvents
  * (event history), the trail API (a `CloudTrailService`) and CloudTrail Lake (a `Lake`).
- * Trail and Lake calls record themselves, by the attached principal; LookupEvents records
- * nothing, as `sim.lookupEvents` does not.
+ * Trail and Lake calls record themselves, by the attached principal; `sim.lookupEvents`
+ * records nothing, so the adapter records LookupEvents itself (a management read event).
  */
 import { TrailsimInputError } from '../../core/errors.js';
 import type { Simulation } from '../../simulation.js';
 import type { Principal } from '../../world/principal.js';
-import type { LakeApi, TrailApi } from './types.js';
+import type { LakeApi, ServiceCallOptions, TrailApi } from './types.js';
 
 /** Where a CloudTrail call runs. */
 export interface CloudTrailTarget {
@@ -17,6 +17,7 @@ export interface CloudTrailTarget {
   principal?: Principal;
   trails?: TrailApi;
   lake?: LakeApi;
+  userAgent?: string;
 }
 
 type Input = Readonly<Record<string, unknown>>;
@@ -28,31 +29,31 @@ function as<T>(input: Input): T {
 }
 
 /** The service and principal a trail or Lake call needs; one error naming whatever is missing. */
-function needs<T>(t: CloudTrailTarget, op: string, api: T | undefined, option: string): { api: T; principal: Principal; opts: { region: string } } {
+function needs<T>(t: CloudTrailTarget, op: string, api: T | undefined, option: string): { api: T; principal: Principal; opts: ServiceCallOptions } {
   const missing: string[] = [];
   if (!api) missing.push(option);
   // Trail and Lake calls are recorded as CloudTrail events by whoever makes them.
   if (!t.principal) missing.push("principal (who makes the call, e.g. account.iamUser('admin'))");
   if (!api || !t.principal) throw new TrailsimInputError(`${op} needs ${missing.join(' and ')}: pass them to attachSimulation.`);
-  return { api, principal: t.principal, opts: { region: t.region } };
+  return { api, principal: t.principal, opts: t.userAgent === undefined ? { region: t.region } : { region: t.region, userAgent: t.userAgent } };
 }
 
-function trails(t: CloudTrailTarget, op: string): { api: TrailApi; principal: Principal; opts: { region: string } } {
+function trails(t: CloudTrailTarget, op: string): { api: TrailApi; principal: Principal; opts: ServiceCallOptions } {
   return needs(t, op, t.trails, 'trails (attachCloudTrail(sim))');
 }
 
-function lake(t: CloudTrailTarget, op: string): { api: LakeApi; principal: Principal; opts: { region: string } } {
+function lake(t: CloudTrailTarget, op: string): { api: LakeApi; principal: Principal; opts: ServiceCallOptions } {
   return needs(t, op, t.lake, 'lake (new Lake(sim))');
 }
 
-function trailOp(op: string, call: (api: TrailApi, principal: Principal, input: object, opts: { region: string }) => unknown): Handler {
+function trailOp(op: string, call: (api: TrailApi, principal: Principal, input: object, opts: ServiceCallOptions) => unknown): Handler {
   return (t, input) => {
     const { api, principal, opts } = trails(t, op);
     return call(api, principal, as<object>(input), opts);
   };
 }
 
-function lakeOp(op: string, call: (api: LakeApi, principal: Principal, input: object, opts: { region: string }) => unknown): Handler {
+function lakeOp(op: string, call: (api: LakeApi, principal: Principal, input: object, opts: ServiceCallOptions) => unknown): Handler {
   return (t, input) => {
     const { api, principal, opts } = lake(t, op);
     return call(api, principal, as<object>(input), opts);

@@ -75,6 +75,8 @@ export interface RecordCall {
   principal: Principal;
   region: string;
   request: JsonObject | null;
+  /** The record's userAgent (the calling SDK's). */
+  userAgent?: string;
   /** A success with these responseElements (`undefined`: the catalog's), or a failure. */
   outcome: { response: JsonObject | null | undefined } | { error: string | CallError };
 }
@@ -86,6 +88,7 @@ export interface RecordCall {
 export function recordCall(sim: Simulation, call: RecordCall, ingest = true): CloudTrailRecord {
   const { spec, principal } = call;
   const opts: CallOptions = {};
+  if (call.userAgent !== undefined) opts.userAgent = call.userAgent;
   if ('error' in call.outcome) opts.error = call.outcome.error;
   else if (call.outcome.response !== undefined) opts.response = call.outcome.response;
   const records = buildRecords(withoutGenerator(spec), principal, call.request ?? undefined, opts, {

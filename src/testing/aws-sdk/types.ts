@@ -74,6 +74,8 @@ export type RespondHandler = (call: SdkCall) => object | Promise<object>;
 /** Options the adapter passes with each trail or Lake call: the Region of the client. */
 export interface ServiceCallOptions {
   region: string;
+  /** The calling SDK's user agent, for the record (Lake ignores it). */
+  userAgent?: string;
 }
 
 /**
@@ -119,6 +121,11 @@ export interface AdapterOptions {
   /** Answers commands trailsim does not simulate. @defaultValue every such command returns `{}` */
   respond?: RespondHandler;
   /**
+   * The `userAgent` of the records: calls come from the AWS SDK for JavaScript v3.
+   * @defaultValue `DEFAULT_SDK_USER_AGENT` with the client's API (`api/cloudtrail#3.600.0`), fixed so records are the same on any machine
+   */
+  userAgent?: string;
+  /**
    * The client package's module object (`import * as sdk from '@aws-sdk/client-s3'`), whose
    * exception classes simulated failures are thrown as. Pass it when trailsim could resolve
    * a different copy of the package than your code uses.
@@ -132,15 +139,15 @@ export interface AttachSimulationOptions extends AdapterOptions {
   /** Account the client's credentials belong to. @defaultValue the principal's account, else the simulation's first account */
   accountId?: string;
   /**
-   * Who makes the calls. Trail and Lake calls, EventBridge management calls and commands
-   * trailsim does not simulate are recorded as CloudTrail events by this principal; without
-   * one, only LookupEvents and the EventBridge API work.
-   * @defaultValue none
+   * Who makes the calls (whose credentials the client has). Every call CloudTrail logs is
+   * recorded as a CloudTrail event by this principal: LookupEvents, the trail and Lake API,
+   * EventBridge management calls, and commands trailsim does not simulate.
+   * @defaultValue the IAM user `sdk-client` (`DEFAULT_SDK_USER`) of `accountId`
    */
   principal?: Principal;
-  /** Trails for CreateTrail, StartLogging, GetTrailStatus, ... (from `attachCloudTrail(sim)`). @defaultValue none: trail commands throw */
+  /** Trails for CreateTrail, StartLogging, GetTrailStatus, ... @defaultValue `sim.cloudtrail` */
   trails?: TrailApi;
-  /** CloudTrail Lake for event data stores and StartQuery/GetQueryResults (`new Lake(sim)`). @defaultValue none: Lake commands throw */
+  /** CloudTrail Lake for event data stores and StartQuery/GetQueryResults. @defaultValue `sim.lake` */
   lake?: LakeApi;
 }
 
