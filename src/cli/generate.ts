@@ -38,7 +38,7 @@ export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traff
   for (const r of regions) if (!isRegionName(r)) throw new TrailsimInputError(`--regions: '${r}' is not a region name (expected e.g. us-east-1,eu-west-1).`);
   parseRate(o.rate ?? '1000/h');
   const startDay = o.start ?? '2026-01-01';
-  const from = toMillis(/^\d{4}-\d{2}-\d{2}$/.test(startDay) ? `${startDay}T00:00:00Z` : startDay, '--start');
+  const from = toMillis(startDay, '--start');
   if (from % 86_400_000 !== 0) throw new TrailsimInputError(`--start must be a UTC day (YYYY-MM-DD); got ${startDay}.`);
   const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false, eventHistory: false });
   const list = [];

@@ -89,3 +89,11 @@ export class InvalidScenarioError extends TrailsimInputError {
 export class ClockError extends TrailsimInputError {
   override name = 'ClockError';
 }
+/** A time that cannot be read, or that names no real instant (30 February, 25:00, a date-time without a zone). */
+export class InvalidTimeError extends TrailsimInputError {
+  override name = 'InvalidTimeError';
+}
+/** A region name trailsim does not know (`mars-1`); `registerRegion` adds one. */
+export class InvalidRegionError extends TrailsimInputError {
+  override name = 'InvalidRegionError';
+}
