@@ -38,7 +38,7 @@ export {
   type RoleOptions,
   type SessionOptions,
 } from './world/principal.js';
-export { DEFAULT_REGIONS } from './world/regions.js';
+export { DEFAULT_REGIONS, KNOWN_REGIONS, registerRegion, registeredRegions, isRegionName } from './world/regions.js';
 
 // Activity
 export { Traffic, shardName, daysBetween, type TrafficOptions, type ShardKey, type CallIntent } from './activity/traffic.js';

@@ -1,3 +1,4 @@
+import { assertRegion } from './world/regions.js';
 import { VirtualClock } from './core/clock.js';
 import { parseDuration, type Duration } from './core/duration.js';
 import { Random, type Seed } from './core/random.js';
@@ -242,6 +243,7 @@ export class Simulation {
   /** The event history of one account and region. */
   history(accountId: string, region: string): EventHistory {
     this.world.account(accountId);
+    if (!this.histories.has(`${this.world.account(accountId).id}|${region}`)) assertRegion(region, 'history: region');
     return this.historyFor(this.world.account(accountId).id, region);
   }
 
@@ -249,6 +251,8 @@ export class Simulation {
   lookupEvents(input: LookupEventsInput & { accountId?: string; region?: string } = {}): LookupEventsOutput {
     const { accountId, region, ...rest } = input;
     const account = accountId ? this.world.account(accountId) : this.firstAccount();
+    // A region that only replayed records carry (anonymised samples rename regions) is known to this simulation.
+    if (region !== undefined && !this.histories.has(`${account.id}|${region}`)) assertRegion(region, 'lookupEvents: region');
     return this.historyFor(account.id, region ?? account.defaultRegion).lookupEvents(rest);
   }
 
@@ -272,6 +276,7 @@ export class Simulation {
   /** The records one shard of `traffic` produces, generated alone (not recorded). */
   generateShard(traffic: Traffic, key: ShardKey): CloudTrailRecord[] {
     const account = this.world.account(key.accountId);
+    assertRegion(key.region, 'generateShard: region');
     const intents = traffic.shardIntents(this.rng, account, key.region, key.day);
     const rng = this.shardCallRng(traffic, key);
     const out: CloudTrailRecord[] = [];
@@ -289,7 +294,10 @@ export class Simulation {
     const out: { account: Account; region: string }[] = [];
     const accounts = traffic.options.accounts ? traffic.options.accounts.map((a) => this.world.account(a)) : [...this.world.accounts.values()];
     for (const account of accounts) {
-      for (const region of traffic.options.regions ?? account.regions) out.push({ account, region });
+      for (const region of traffic.options.regions ?? account.regions) {
+        assertRegion(region, 'addTraffic: region');
+        out.push({ account, region });
+      }
     }
     return out;
   }
@@ -317,6 +325,7 @@ export class Simulation {
   }
 
   private regionFor(spec: OperationSpec, principal: Principal, region?: string): string {
+    if (region !== undefined) assertRegion(region, `${spec.name ?? 'call'}: region`);
     if (spec.global) return globalRegionOf(principal.account.partition);
     const acct = principal.account as Account;
     return region ?? acct.defaultRegion ?? 'us-east-1';

@@ -5,7 +5,7 @@ import { TrailsimInputError } from '../core/errors.js';
 import { toMillis } from '../core/time.js';
 import { parseRate } from '../activity/rate.js';
 import { daysBetween, type Traffic } from '../activity/traffic.js';
-import { isRegionName } from '../world/regions.js';
+import { assertRegion } from '../world/regions.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { VERSION } from '../version.js';
@@ -35,7 +35,7 @@ export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traff
   const regions = o.regions ?? ['us-east-1'];
   if (!Number.isInteger(accounts) || accounts < 1 || accounts > 1000) throw new TrailsimInputError(`--accounts must be a whole number from 1 to 1000; got ${accounts}.`);
   if (!Number.isInteger(days) || days < 1 || days > 3660) throw new TrailsimInputError(`--days must be a whole number from 1 to 3660; got ${days}.`);
-  for (const r of regions) if (!isRegionName(r)) throw new TrailsimInputError(`--regions: '${r}' is not a region name (expected e.g. us-east-1,eu-west-1).`);
+  for (const r of regions) assertRegion(r, '--regions:');
   parseRate(o.rate ?? '1000/h');
   const startDay = o.start ?? '2026-01-01';
   const from = toMillis(startDay, '--start');
