@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { TrailsimError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
+import { processIO, safeWrite } from './stdio.js';
 import { runCommand } from './run.js';
 import { generateCommand } from './generate-command.js';
 import { validateCommand } from './validate.js';
@@ -46,10 +47,9 @@ ${lines.join('\n')}
 Run 'trailsim <command> --help' for a command's options and examples.`;
 }
 
-const defaultIO: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
@@ -86,7 +86,7 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`trailsim: ${(e as Error).stack ?? String(e)}\n`);
+      safeWrite(process.stderr, `trailsim: ${(e as Error).stack ?? String(e)}\n`);
       process.exitCode = 1;
     },
   );
