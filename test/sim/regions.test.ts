@@ -56,7 +56,7 @@ describe('regions: unknown names are refused, registered ones accepted', () => {
     const base = sim.addAccount({ name: 'base', regions: ['mars-1'] });
     const r = sim.call(base.iamUser('alice'), 'ec2:DescribeInstances');
     expect(r.awsRegion).toBe('mars-1');
-    expect(r.userIdentity.arn).toMatch(/^arn:aws:iam::/);
+    expect(r.userIdentity!.arn).toMatch(/^arn:aws:iam::/);
     expect(sim.lookupEvents({ region: 'mars-1' }).Events).toHaveLength(1);
   });
 });
