@@ -97,3 +97,17 @@ export class InvalidTimeError extends TrailsimInputError {
 export class InvalidRegionError extends TrailsimInputError {
   override name = 'InvalidRegionError';
 }
+/** A scenario file that cannot be loaded: missing, a syntax error, a failed import. `line`/`column` (1-based) say where, when known. */
+export class ScenarioLoadError extends TrailsimInputError {
+  override name = 'ScenarioLoadError';
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(message: string, where: { file: string; line?: number; column?: number; cause?: unknown }) {
+    super(message, { cause: where.cause });
+    this.file = where.file;
+    if (where.line !== undefined) this.line = where.line;
+    if (where.column !== undefined) this.column = where.column;
+  }
+}
