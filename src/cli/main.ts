@@ -14,7 +14,7 @@ import { queryCommand } from './query.js';
 import { exportCommand } from './export.js';
 
 /** One `trailsim` command: its one-line summary for the main help, and its entry point. */
-interface Command {
+export interface Command {
   /** `name <args>` as the main help shows it. */
   readonly usage: string;
   readonly summary: string;
@@ -24,7 +24,7 @@ interface Command {
 
 // Each command lives in its own module with its own help text and options; this table is
 // the only place that lists them.
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   run: { usage: 'run <scenario.ts>', summary: 'run a scenario script and write its records', run: runCommand },
   generate: { usage: 'generate', summary: 'generate background traffic for N accounts, regions and days', run: generateCommand },
   validate: { usage: 'validate <file...>', summary: 'check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)', run: validateCommand },
