@@ -4,7 +4,7 @@ import { parseDuration, type Duration } from './core/duration.js';
 import { Random, type Seed } from './core/random.js';
 import { toMillis, type Instant, utcDay, MS_PER_DAY } from './core/time.js';
 import { globalRegionOf } from './core/ids.js';
-import { TrailsimInputError } from './core/errors.js';
+import { InvalidTimeError, TrailsimInputError } from './core/errors.js';
 import type { CallContext, OperationSpec } from './catalog/types.js';
 import { defaultCatalog, type Catalog } from './catalog/catalog.js';
 import { resolveCallError } from './catalog/call-error.js';
@@ -277,6 +277,9 @@ export class Simulation {
   generateShard(traffic: Traffic, key: ShardKey): CloudTrailRecord[] {
     const account = this.world.account(key.accountId);
     assertRegion(key.region, 'generateShard: region');
+    // A shard is a UTC day: 2026-02-30 must not quietly become 2026-03-02.
+    if (typeof key.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(key.day)) throw new InvalidTimeError(`generateShard: day must be a UTC day YYYY-MM-DD; got ${JSON.stringify(key.day)}.`);
+    toMillis(key.day, 'generateShard: day');
     const intents = traffic.shardIntents(this.rng, account, key.region, key.day);
     const rng = this.shardCallRng(traffic, key);
     const out: CloudTrailRecord[] = [];

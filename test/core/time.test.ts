@@ -99,6 +99,15 @@ describe('every time the API accepts is strict', () => {
     expect(() => sim.lookupEvents({ EndTime: '2026-01-01T10:00:00' })).toThrow(/no time zone/);
   });
 
+  it('generateShard refuses a day that does not exist', () => {
+    const sim = createSimulation({ start: '2026-02-01' });
+    const a = sim.addAccount({ name: 'a' });
+    const traffic = sim.addTraffic({ rate: '10/h' });
+    expect(() => sim.generateShard(traffic, { accountId: a.id, region: 'us-east-1', day: '2026-02-30' })).toThrow(/generateShard: day: '2026-02-30': 2026-02 has no day 30/);
+    expect(() => sim.generateShard(traffic, { accountId: a.id, region: 'us-east-1', day: '2026-02-03T00:00:00Z' })).toThrow(InvalidTimeError);
+    expect(sim.generateShard(traffic, { accountId: a.id, region: 'us-east-1', day: '2026-02-03' }).length).toBeGreaterThan(0);
+  });
+
   it('a scenario with an impossible start is an InvalidScenarioError', () => {
     expect(() => defineScenario({ name: 's', start: '2026-02-30', run() {} })).toThrow(InvalidScenarioError);
     expect(() => defineScenario({ name: 's', start: '2026-02-30', run() {} })).toThrow(/invalid 'start'.*no day 30/);
