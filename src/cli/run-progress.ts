@@ -28,6 +28,11 @@ export interface RunProgressOptions {
   delayMs?: number;
   /** Redraw at most this often. @defaultValue 250 */
   intervalMs?: number;
+  /**
+   * Also redraw once a second from a timer, for the time a scenario spends awaiting (a Lake
+   * query in DuckDB) rather than simulating. @defaultValue true
+   */
+  timer?: boolean;
 }
 
 const CLEAR = '\r\x1b[2K';
@@ -53,6 +58,10 @@ export function createRunProgress(title: string, opts: RunProgressOptions = {}):
     stream.write(CLEAR + shown);
     last = now();
   };
+  const timer = opts.timer === false ? undefined : setInterval(() => {
+    if (now() - started >= delay) draw();
+  }, 1000);
+  timer?.unref();
   return {
     active: true,
     tick(virtualMs, records) {
@@ -67,6 +76,7 @@ export function createRunProgress(title: string, opts: RunProgressOptions = {}):
       draw();
     },
     stop() {
+      if (timer) clearInterval(timer);
       if (shown) stream.write(CLEAR);
       shown = '';
     },

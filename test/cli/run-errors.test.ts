@@ -130,7 +130,7 @@ describe('trailsim run: progress line', () => {
 
   it('draws virtual time and records after a second, at most every 250 ms, and clears itself around printed lines', () => {
     const f = fakeTerminal();
-    const p = createRunProgress('run x', { stream: f.stream, now: f.now });
+    const p = createRunProgress('run x', { stream: f.stream, now: f.now, timer: false });
     p.tick(Date.UTC(2026, 0, 1), 1);
     expect(f.writes).toEqual([]);
     f.advance(1000);
@@ -148,6 +148,18 @@ describe('trailsim run: progress line', () => {
     expect(f.writes.slice(-2)[0]).toBe('\r\x1b[2K');
     p.stop();
     expect(f.writes.at(-1)).toBe('\r\x1b[2K');
+  });
+
+  it('redraws from a timer while the scenario awaits (no ticks)', async () => {
+    const f = fakeTerminal();
+    f.advance(0);
+    const p = createRunProgress('run x', { stream: f.stream, now: () => performance.now(), delayMs: 0 });
+    p.tick(Date.UTC(2026, 0, 1), 3);
+    const before = f.writes.length;
+    await new Promise((r) => setTimeout(r, 2300));
+    p.stop();
+    expect(f.writes.length - before).toBeGreaterThanOrEqual(2);
+    expect(f.writes.at(-2)).toMatch(/virtual time 2026-01-01T00:00:00Z · 3 records/);
   });
 
   it('is silent when stderr is not a terminal', () => {
