@@ -23,8 +23,11 @@ export async function importScenarioModule(file: string): Promise<unknown> {
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code !== 'ERR_UNKNOWN_FILE_EXTENSION' && code !== 'ERR_UNSUPPORTED_NODE_MODULES_TYPE_STRIPPING') throw e;
-      const { register } = await import('tsx/esm/api');
-      register();
+      // Both hooks: a .ts file in a package without "type": "module" is CommonJS to Node, and
+      // is then loaded through require(), which only tsx's CommonJS hook can compile.
+      const [esm, cjs] = await Promise.all([import('tsx/esm/api'), import('tsx/cjs/api')]);
+      esm.register();
+      cjs.register();
       // Node caches the failed load of this URL: import it again under a new URL.
       return await import(`${url}?tsx`);
     }
