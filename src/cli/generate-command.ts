@@ -31,7 +31,7 @@ threshold it asks for confirmation on a terminal, and needs --yes otherwise.
 Examples:
   trailsim generate --accounts 3 --regions us-east-1,eu-west-1 --days 1 --rate 1000/h --seed 1 --out out/gen
   trailsim generate --shard account-2/eu-west-1/2026-01-01 --accounts 3 --regions us-east-1,eu-west-1 --out out/shard
-  trailsim generate --accounts 200 --days 30 --yes --out out/big`;
+  trailsim generate --accounts 200 --days 30 --start 2026-03-01 --yes --out out/big`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({

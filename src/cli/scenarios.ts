@@ -26,8 +26,10 @@ Options:
   --dir DIR    list the scenarios of another folder (default: the package's scenarios/)
   -h, --help   show this help
 
-Example:
+Examples:
   trailsim scenarios
+  trailsim scenarios --json
+  trailsim scenarios --dir my-scenarios/
   trailsim run scenarios/attack-cloudtrail-tampering.ts --out out/ct`;
 
 function json(entries: readonly LibraryEntry[]): string {

@@ -36,7 +36,9 @@ records or the wrong structure (an empty file, [], {"Records":5}).
 Examples:
   trailsim validate out/gen/records.jsonl
   trailsim validate --json --max 20 AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/*.json.gz
-  trailsim validate --delivery lake --ignore key-order export.jsonl`;
+  trailsim validate --delivery lake --ignore key-order export.jsonl
+  trailsim validate --region us-east-1 --region eu-west-1 --strict-key-order --fail-on warning out/gen/records.jsonl
+  trailsim validate --list-rules`;
 
 const DEFAULT_MAX = 200;
 
