@@ -42,6 +42,7 @@ describe('regions: unknown names are refused, registered ones accepted', () => {
     expect(() => sim.generateShard(traffic, { accountId: prod.id, region: 'mars-1', day: '2026-03-01' })).toThrow(InvalidRegionError);
     expect(() => sim.eventBridge.forAccount(prod.id, 'mars-1')).toThrow(InvalidRegionError);
     expect(() => sim.cloudtrail.createTrail(alice, { Name: 't', S3BucketName: 'b' }, { region: 'mars-1' })).toThrow(InvalidRegionError);
+    expect(() => sim.lake.listEventDataStores(alice, {}, { region: 'mars-1' })).toThrow(InvalidRegionError);
     expect(() => cloudTrailRecord({ regions: ['mars-1'] })).toThrow(InvalidRegionError);
     expect(new InvalidRegionError('x')).toBeInstanceOf(TrailsimInputError);
   });

@@ -15,6 +15,7 @@
  * const { QueryId } = await lake.startQuery(admin, { QueryStatement: `SELECT eventName, count(*) AS n FROM ${EventDataStoreArn!.split('/')[1]} GROUP BY eventName` });
  * const page = lake.getQueryResults(admin, { QueryId });
  */
+import { assertRegion } from '../../world/regions.js';
 import { sdkDate } from '../../catalog/util.js';
 import type { VirtualClock } from '../../core/clock.js';
 import { parseDuration, type Duration } from '../../core/duration.js';
@@ -314,6 +315,7 @@ export class Lake {
 
   private context(principal: Principal, opts: LakeCallOptions): CallContext {
     const accountId = principal.account.id;
+    if (opts.region !== undefined) assertRegion(opts.region);
     const region = opts.region ?? this.host.world.accounts.get(accountId)?.defaultRegion ?? 'us-east-1';
     return { accountId, region, partition: principal.account.partition, now: this.host.clock.now() };
   }
