@@ -75,6 +75,14 @@ export async function main(argv: string[], io: CommandIO = processIO()): Promise
       io.err(`trailsim ${cmd}: ${(e as Error).name === 'TypeError' ? '' : (e as Error).name + ': '}${(e as Error).message}`);
       return 2;
     }
+    // A file the command cannot read or write (--out under a file, no permission, disk full):
+    // the system's one-line reason names the path; the stack only with --verbose.
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys?.code === 'string' && typeof sys.syscall === 'string') {
+      io.err(`trailsim ${cmd}: ${sys.message}`);
+      if (rest.includes('--verbose') && sys.stack) io.err(sys.stack);
+      return 2;
+    }
     throw e;
   }
 }

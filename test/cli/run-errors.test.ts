@@ -87,6 +87,16 @@ describe('trailsim run: scenario files that cannot load, or that throw', () => {
   });
 });
 
+describe('trailsim: files that cannot be written', () => {
+  it('--out under a file is one line naming the path, exit 2, no stack', async () => {
+    const dir = tmp();
+    writeFileSync(join(dir, 'a-file'), '');
+    const c = io();
+    expect(await main(['run', 'test/fixtures/scenarios/chatty-trail.ts', '--out', join(dir, 'a-file', 'sub')], { out: () => {}, err: c.io.err })).toBe(2);
+    expect(c.err).toEqual([`trailsim run: ENOTDIR: not a directory, mkdir '${join(dir, 'a-file', 'sub')}'`]);
+  });
+});
+
 describe('trailsim run: an output format with nothing to write says so, and why', () => {
   it('--format s3 on a scenario without a trail warns: no trail, and how to add one', async () => {
     const dir = tmp();
