@@ -38,7 +38,7 @@ export {
   type RoleOptions,
   type SessionOptions,
 } from './world/principal.js';
-export { DEFAULT_REGIONS } from './world/regions.js';
+export { DEFAULT_REGIONS, KNOWN_REGIONS, registerRegion, registeredRegions, isRegionName } from './world/regions.js';
 export { recordNetworkActivity, VPCE_ACCESS_DENIED_MESSAGE, NETWORK_ACTIVITY_SOURCES, type NetworkActivityInput } from './record/network-activity.js';
 export { recordCreateAccountResult, type CreateAccountResultInput } from './record/service-events.js';
 export { ATTACKER_IP_POOL, attackerAddress, type AttackerAddressMode } from './world/attacker-ips.js';

@@ -1,9 +1,10 @@
+import { assertRegion } from './world/regions.js';
 import { VirtualClock } from './core/clock.js';
 import { parseDuration, type Duration } from './core/duration.js';
 import { Random, type Seed } from './core/random.js';
 import { toMillis, type Instant, utcDay, MS_PER_DAY } from './core/time.js';
 import { globalRegionOf } from './core/ids.js';
-import { TrailsimInputError } from './core/errors.js';
+import { InvalidTimeError, TrailsimInputError } from './core/errors.js';
 import type { CallContext, OperationSpec } from './catalog/types.js';
 import { defaultCatalog, type Catalog } from './catalog/catalog.js';
 import { resolveCallError } from './catalog/call-error.js';
@@ -281,6 +282,7 @@ export class Simulation {
   /** The event history of one account and region. */
   history(accountId: string, region: string): EventHistory {
     this.world.account(accountId);
+    if (!this.histories.has(`${this.world.account(accountId).id}|${region}`)) assertRegion(region, 'history: region');
     return this.historyFor(this.world.account(accountId).id, region);
   }
 
@@ -288,6 +290,8 @@ export class Simulation {
   lookupEvents(input: LookupEventsInput & { accountId?: string; region?: string } = {}): LookupEventsOutput {
     const { accountId, region, ...rest } = input;
     const account = accountId ? this.world.account(accountId) : this.firstAccount();
+    // A region that only replayed records carry (anonymised samples rename regions) is known to this simulation.
+    if (region !== undefined && !this.histories.has(`${account.id}|${region}`)) assertRegion(region, 'lookupEvents: region');
     return this.historyFor(account.id, region ?? account.defaultRegion).lookupEvents(rest);
   }
 
@@ -311,6 +315,10 @@ export class Simulation {
   /** The records one shard of `traffic` produces, generated alone (not recorded). */
   generateShard(traffic: Traffic, key: ShardKey): CloudTrailRecord[] {
     const account = this.world.account(key.accountId);
+    assertRegion(key.region, 'generateShard: region');
+    // A shard is a UTC day: 2026-02-30 must not quietly become 2026-03-02.
+    if (typeof key.day !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(key.day)) throw new InvalidTimeError(`generateShard: day must be a UTC day YYYY-MM-DD; got ${JSON.stringify(key.day)}.`);
+    toMillis(key.day, 'generateShard: day');
     const intents = this.shardIntents(traffic, account, key.region, key.day);
     const rng = this.shardCallRng(traffic, key);
     const out: CloudTrailRecord[] = [];
@@ -328,7 +336,10 @@ export class Simulation {
     const out: { account: Account; region: string }[] = [];
     const accounts = traffic.options.accounts ? traffic.options.accounts.map((a) => this.world.account(a)) : [...this.world.accounts.values()];
     for (const account of accounts) {
-      for (const region of traffic.options.regions ?? account.regions) out.push({ account, region });
+      for (const region of traffic.options.regions ?? account.regions) {
+        assertRegion(region, 'addTraffic: region');
+        out.push({ account, region });
+      }
     }
     return out;
   }
@@ -384,6 +395,7 @@ export class Simulation {
   }
 
   private regionFor(spec: OperationSpec, principal: Principal, region?: string): string {
+    if (region !== undefined) assertRegion(region, `${spec.name ?? 'call'}: region`);
     if (spec.global) return globalRegionOf(principal.account.partition);
     const acct = principal.account as Account;
     return region ?? acct.defaultRegion ?? 'us-east-1';

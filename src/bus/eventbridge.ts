@@ -24,7 +24,7 @@ import { ACCOUNT_ID, partitionOf, type Partition } from '../core/ids.js';
 import { Random, type Seed } from '../core/random.js';
 import { formatEventTime, toMillis } from '../core/time.js';
 import type { CloudTrailRecord, JsonObject } from '../record/types.js';
-import { isRegionName } from '../world/regions.js';
+import { assertRegion } from '../world/regions.js';
 import { CloudTrailDelivery, exceedsBytes, utf8Length, type CloudTrailDeliveryOptions, type CloudTrailDeliveryStats } from './cloudtrail-delivery.js';
 import { Deliverer, type RetryBackoff } from './delivery.js';
 import type { EventBridgeEnvelope } from './envelope.js';
@@ -288,7 +288,7 @@ export class EventBridgeService {
     let s = this.regions.get(key);
     if (!s) {
       if (!ACCOUNT_ID.test(accountId)) throw new TrailsimInputError(`'${accountId}' is not an account id (12 digits).`);
-      if (!isRegionName(region)) throw new TrailsimInputError(`'${region}' is not a region name (expected e.g. us-east-1).`);
+      assertRegion(region);
       s = new RegionState(accountId, region, this.sim.seed);
       s.buses.set('default', this.newBus(s, 'default'));
       this.regions.set(key, s);

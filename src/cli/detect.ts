@@ -37,7 +37,8 @@ Exit code 0 after a run, 2 on a usage error or unreadable input.
 
 Examples:
   trailsim detect out/gen/records.jsonl
-  trailsim detect --rules my-rules/ --json out/gen/records.jsonl`;
+  trailsim detect --rules my-rules/ --json out/gen/records.jsonl
+  trailsim detect --unsupported out/gen/records.jsonl`;
 
 /** A records file that cannot be read. */
 export class RecordsFileError extends TrailsimInputError {

@@ -26,6 +26,7 @@ Options:
   --data DIR        read an exported S3 tree (*.json.gz below CloudTrail folders)
   --in FILE         read JSON Lines records (records.jsonl, or .jsonl.gz)
   --out FILE        the Parquet file to write (required)
+  -h, --help        show this help
 
 Example:
   trailsim export --format parquet --in out/gen/records.jsonl --out out/gen/records.parquet`;

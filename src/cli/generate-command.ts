@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { TrailsimError } from '../core/errors.js';
 import { generateDataset } from './generate.js';
+import { estimateGenerate, guardLargeWork, GENERATE_SHRINK } from './guard.js';
 import { createProgress } from './progress.js';
 import type { CommandIO } from './io.js';
 
@@ -21,16 +22,23 @@ Options:
   --start DAY      first day (default 2026-01-01)
   --shard A/R/D    only this shard (account id or name / region / day)
   --out DIR        output folder (required)
+  -y, --yes        start even when the estimate is above the threshold (10 min or 20 GB)
+  -h, --help       show this help
 
-Example:
-  trailsim generate --accounts 3 --regions us-east-1,eu-west-1 --days 1 --rate 1000/h --seed 1 --out out/gen`;
+Before it starts, generate prints an estimate of the records, disk and time. Above the
+threshold it asks for confirmation on a terminal, and needs --yes otherwise.
+
+Examples:
+  trailsim generate --accounts 3 --regions us-east-1,eu-west-1 --days 1 --rate 1000/h --seed 1 --out out/gen
+  trailsim generate --shard account-2/eu-west-1/2026-01-01 --accounts 3 --regions us-east-1,eu-west-1 --out out/shard
+  trailsim generate --accounts 200 --days 30 --start 2026-03-01 --yes --out out/big`;
 
 export async function generateCommand(args: string[], io: CommandIO): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
       accounts: { type: 'string' }, regions: { type: 'string' }, days: { type: 'string' }, rate: { type: 'string' },
-      seed: { type: 'string' }, start: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+      seed: { type: 'string' }, start: { type: 'string' }, shard: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean', short: 'y' }, help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return io.out(GENERATE_HELP), 0;
@@ -40,6 +48,9 @@ export async function generateCommand(args: string[], io: CommandIO): Promise<nu
     if (!/^\d+$/.test(v)) throw new TrailsimError(`--${name} must be a whole number; got '${v}'.`);
     return Number(v);
   };
+  // Huge work (a typo in --days) is estimated and confirmed before anything starts: see guard.ts.
+  const stop = await guardLargeWork('generate', estimateGenerate({ accounts: num(values.accounts, 'accounts'), regions: values.regions?.split(','), days: num(values.days, 'days'), rate: values.rate, shard: values.shard }), io, { yes: values.yes, shrink: GENERATE_SHRINK });
+  if (stop !== undefined) return stop;
   const started = performance.now();
   const progress = createProgress('generate');
   const summary = await generateDataset(

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { TrailsimError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
+import { processIO, safeWrite } from './stdio.js';
 import { runCommand } from './run.js';
 import { generateCommand } from './generate-command.js';
 import { validateCommand } from './validate.js';
@@ -15,7 +16,7 @@ import { coverageCommand } from './coverage.js';
 import { reportCommand } from './report.js';
 
 /** One `trailsim` command: its one-line summary for the main help, and its entry point. */
-interface Command {
+export interface Command {
   /** `name <args>` as the main help shows it. */
   readonly usage: string;
   readonly summary: string;
@@ -25,7 +26,7 @@ interface Command {
 
 // Each command lives in its own module with its own help text and options; this table is
 // the only place that lists them.
-const COMMANDS: Record<string, Command> = {
+export const COMMANDS: Record<string, Command> = {
   run: { usage: 'run <scenario.ts>', summary: 'run a scenario script and write its records', run: runCommand },
   generate: { usage: 'generate', summary: 'generate background traffic for N accounts, regions and days', run: generateCommand },
   validate: { usage: 'validate <file...>', summary: 'check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)', run: validateCommand },
@@ -50,10 +51,9 @@ ${lines.join('\n')}
 Run 'trailsim <command> --help' for a command's options and examples.`;
 }
 
-const defaultIO: CommandIO = { out: (s) => process.stdout.write(s + '\n'), err: (s) => process.stderr.write(s + '\n') };
 
 /** Runs the CLI with `argv` (without node and script); returns the exit code. */
-export async function main(argv: string[], io: CommandIO = defaultIO): Promise<number> {
+export async function main(argv: string[], io: CommandIO = processIO()): Promise<number> {
   const [cmd, ...rest] = argv;
   try {
     switch (cmd) {
@@ -79,6 +79,14 @@ export async function main(argv: string[], io: CommandIO = defaultIO): Promise<n
       io.err(`trailsim ${cmd}: ${(e as Error).name === 'TypeError' ? '' : (e as Error).name + ': '}${(e as Error).message}`);
       return 2;
     }
+    // A file the command cannot read or write (--out under a file, no permission, disk full):
+    // the system's one-line reason names the path; the stack only with --verbose.
+    const sys = e as NodeJS.ErrnoException;
+    if (typeof sys?.code === 'string' && typeof sys.syscall === 'string') {
+      io.err(`trailsim ${cmd}: ${sys.message}`);
+      if (rest.includes('--verbose') && sys.stack) io.err(sys.stack);
+      return 2;
+    }
     throw e;
   }
 }
@@ -90,7 +98,7 @@ if (invokedDirectly) {
       process.exitCode = code;
     },
     (e) => {
-      process.stderr.write(`trailsim: ${(e as Error).stack ?? String(e)}\n`);
+      safeWrite(process.stderr, `trailsim: ${(e as Error).stack ?? String(e)}\n`);
       process.exitCode = 1;
     },
   );

@@ -20,6 +20,7 @@ year, month, day come from the file paths. Needs the optional package @duckdb/no
 Options:
   --data DIR   folder holding the exported S3 tree (required)
   --json       print one JSON object per row instead of a table
+  -h, --help   show this help
 
 Example:
   trailsim query --data out/s3 "SELECT eventname, count(*) AS n FROM cloudtrail_logs GROUP BY eventname ORDER BY n DESC"`;

@@ -1,42 +1,84 @@
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
-import { asScenario } from '../scenario/define.js';
-import { importScenarioModule } from '../scenario/load.js';
+import { join, resolve } from 'node:path';
+import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
+import { importScenarioModule, positionIn } from '../scenario/load.js';
 import { runScenario } from '../scenario/run.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { exportS3Tree } from '../export/s3-layout.js';
+import { TrailsimError } from '../core/errors.js';
+import type { Simulation } from '../simulation.js';
 import { RecordSummary } from './summary.js';
+import { createRunProgress, type RunProgress } from './run-progress.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 
-export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3]
+export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3] [--verbose]
 
 Runs a scenario (a TypeScript module that default-exports defineScenario(...)), prints
-its story and audit answers, and writes every record to DIR/records.jsonl.
+its story and audit answers, and writes every record to DIR/records.jsonl. On a terminal,
+stderr shows the virtual time and record count while it runs.
 
 Options:
-  --seed N       override the scenario's seed
-  --out DIR      output folder (default: out/<scenario name>)
-  --format s3    also write the trails' S3 buckets as DIR/<bucket>/<key> (AWS's key layout:
-                 gzipped log files, digests, and <key>.metadata.json sidecars for S3 metadata),
-                 the tree Athena, Trino, Spark or DuckDB read as is
+  --seed N         override the scenario's seed (a number or any string)
+  --out DIR        output folder (default: out/<scenario name>)
+  --format FORMAT  jsonl (default): DIR/records.jsonl only.
+                   s3: also write the trails' S3 buckets as DIR/<bucket>/<key> (AWS's key
+                   layout: gzipped log files, digests, and <key>.metadata.json sidecars for
+                   S3 metadata), the tree Athena, Trino, Spark or DuckDB read as is. Only
+                   scenarios that create a trail have buckets to write.
+  --verbose        print the stack trace when the scenario fails
+  -h, --help       show this help
 
-Example:
-  trailsim run scenarios/whizlab-2-37.ts --seed 7 --out out/whizlab`;
+Exit codes: 0 done, 1 the scenario threw while running, 2 a usage error or a scenario file
+that cannot be loaded (missing, a syntax error, no defineScenario default export).
 
-export async function runCommand(args: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
+Examples:
+  trailsim run scenarios/whizlab-2-37.ts --seed 7 --out out/whizlab
+  trailsim run scenarios/whizlab-2-37.ts --format s3 --out out/whizlab-s3
+  trailsim run my-scenario.ts --verbose`;
+
+/** Virtual time between heartbeats of the progress line when a scenario records nothing for a while. */
+const HEARTBEAT = '1h';
+
+export async function runCommand(args: string[], io: CommandIO, opts: { progress?: RunProgress } = {}): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return io.out(RUN_HELP), 0;
   const format = values.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 's3') return io.err(`trailsim run: --format must be jsonl or s3; got '${format}'.`), 2;
-  if (values.help) return io.out(RUN_HELP), 0;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${RUN_HELP}`), 2;
   const file = positionals[0];
-  const mod = await importScenarioModule(file);
-  const def = asScenario(mod, file);
+  let def: ScenarioDefinition;
+  try {
+    def = asScenario(await importScenarioModule(file), file);
+  } catch (e) {
+    if (!TrailsimError.is(e)) throw e;
+    io.err(`trailsim run: ${e.name}: ${e.message}`);
+    if (values.verbose && e.cause instanceof Error && e.cause.stack) io.err(e.cause.stack);
+    return 2;
+  }
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
-  io.out(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);
-  if (def.description) io.out(def.description);
-  const { sim } = await runScenario(def, { seed, log: io.out });
+  const progress = opts.progress ?? createRunProgress(`run ${def.name}`);
+  const say = (line: string) => progress.print(line, io.out);
+  say(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);
+  if (def.description) say(def.description);
+  let sim: Simulation;
+  try {
+    ({ sim } = await runScenario(def, { seed, log: say, onSimulation: progress.active ? (s) => watch(s, progress) : undefined }));
+  } catch (e) {
+    progress.stop();
+    const err = e instanceof Error ? e : new Error(String(e));
+    const p = positionIn(err.stack, resolve(file));
+    const at = p.line !== undefined ? `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : file;
+    io.err(`trailsim run: scenario '${def.name}' failed at ${at}: ${err.name}: ${err.message}`);
+    io.err(values.verbose ? (err.stack ?? '') : '(run again with --verbose for the stack trace)');
+    return 1;
+  }
+  progress.stop();
+  // Files first: the log below is best effort (stdout may be closed, e.g. piped into head).
   const out = values.out ?? join('out', def.name);
   const writer = new JsonlWriter(join(out, 'records.jsonl'));
   const summary = new RecordSummary();
@@ -45,15 +87,36 @@ export async function runCommand(args: string[], io: CommandIO): Promise<number>
     summary.add(r);
   }
   await writer.close();
-  io.out('');
-  for (const l of summary.lines()) io.out(l);
-  io.out(`wrote ${join(out, 'records.jsonl')}`);
+  let s3: { objects: number; sidecars: number } | undefined;
   if (format === 's3') {
     // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>.
     sim.cloudtrail.drain();
-    const s = exportS3Tree(sim.cloudtrail.s3, out);
-    io.out(`wrote ${s.objects} S3 objects (${s.sidecars} metadata sidecars) under ${out}/<bucket>/`);
+    s3 = exportS3Tree(sim.cloudtrail.s3, out);
+  }
+  io.out('');
+  for (const l of summary.lines()) io.out(l);
+  io.out(`wrote ${join(out, 'records.jsonl')}`);
+  if (summary.total === 0) io.err(`trailsim run: warning: scenario '${def.name}' recorded no events, so ${join(out, 'records.jsonl')} is empty. Its run() makes no calls (sim.call, traffic, trail API) or never advances the clock.`);
+  if (s3) {
+    io.out(`wrote ${s3.objects} S3 objects (${s3.sidecars} metadata sidecars) under ${out}/<bucket>/`);
+    if (s3.objects === 0) io.err(`trailsim run: warning: --format s3 wrote no S3 objects: ${whyNoObjects(sim, def.name)}`);
   }
   return 0;
 }
 
+/** Feeds the progress line from inside the simulation: each record, and a virtual-time heartbeat. */
+function watch(sim: Simulation, progress: RunProgress): void {
+  let records = 0;
+  sim.onRecord(() => progress.tick(sim.clock.now(), ++records));
+  sim.clock.every(HEARTBEAT, (now) => progress.tick(now, records));
+}
+
+/** Why a run has no S3 objects to write, and what to do about it. */
+function whyNoObjects(sim: Simulation, name: string): string {
+  const trails = sim.cloudtrail.listAllTrails();
+  const fix = `Records reach S3 only through a trail: in the scenario, create a bucket and a trail and start logging (sim.cloudtrail.s3.createBucket('logs'); sim.cloudtrail.createTrail(user, { Name: 'trail', S3BucketName: 'logs' }); sim.cloudtrail.startLogging(user, { Name: 'trail' })). The records are all in records.jsonl either way.`;
+  if (trails.length === 0) return `scenario '${name}' creates no trail and no bucket. ${fix}`;
+  const logging = trails.filter((t) => sim.cloudtrail.trailByArn(t.TrailARN)?.status.isLogging);
+  if (logging.length === 0) return `scenario '${name}' creates ${trails.length === 1 ? `trail ${trails[0].Name}` : `${trails.length} trails`} but never starts logging (call sim.cloudtrail.startLogging). ${fix}`;
+  return `the trails of scenario '${name}' logged no event they select (check their event selectors, regions and buckets). ${fix}`;
+}

@@ -6,7 +6,9 @@
 import { parseArgs } from 'node:util';
 import { TrailsimInputError } from '../core/errors.js';
 import { RULES } from '../validate/rules.js';
-import { validateFile, type RecordResult, type ValidationSummary } from '../validate/stream.js';
+import { EXPECTED_INPUT, validateFile, type InputFormat, type RecordResult, type ValidationSummary } from '../validate/stream.js';
+
+const EMPTY_KIND: Record<InputFormat, string> = { empty: 'the file is empty or blank', jsonl: 'only blank lines', array: 'an empty array []', records: 'an empty {"Records":[]}' };
 import type { Delivery, Severity, Violation } from '../validate/types.js';
 
 import type { CommandIO as CommandIo } from './io.js';
@@ -28,12 +30,15 @@ Options:
   --list-rules           print every rule id with its severity and what it checks
   -h, --help             show this help
 
-Exit codes: 0 no violations, 1 violations, 2 usage or read error.
+Exit codes: 0 no violations, 1 violations, 2 usage or read error, or an input with no
+records or the wrong structure (an empty file, [], {"Records":5}).
 
 Examples:
   trailsim validate out/gen/records.jsonl
   trailsim validate --json --max 20 AWSLogs/123456789012/CloudTrail/us-east-1/2026/03/01/*.json.gz
-  trailsim validate --delivery lake --ignore key-order export.jsonl`;
+  trailsim validate --delivery lake --ignore key-order export.jsonl
+  trailsim validate --region us-east-1 --region eu-west-1 --strict-key-order --fail-on warning out/gen/records.jsonl
+  trailsim validate --list-rules`;
 
 const DEFAULT_MAX = 200;
 
@@ -158,10 +163,12 @@ export async function validateCommand(args: string[], io: CommandIo): Promise<nu
     reports.push(report);
     try {
       for await (const r of run) for (const v of r.violations) print(file, r, v);
+      // Nothing to check is not a pass: a wrong path or an empty export would otherwise look clean.
+      if (run.summary.records === 0 && run.summary.unparsable === 0) report.error = `${file}: no records (${EMPTY_KIND[run.summary.format ?? 'empty']}); ${EXPECTED_INPUT}.`;
     } catch (e) {
       report.error = (e as Error).message;
-      io.err(`trailsim validate: ${report.error}`);
     }
+    if (report.error !== undefined) io.err(`trailsim validate: ${report.error}`);
     if (!opts.json && !report.error) io.out(summaryLine(file, run.summary));
   }
 

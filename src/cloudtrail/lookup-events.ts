@@ -21,7 +21,7 @@ import {
   InvalidMaxResultsException,
   InvalidTimeRangeException,
 } from '../core/errors.js';
-import type { Instant } from '../core/time.js';
+import { readInstant, type Instant } from '../core/time.js';
 import type { CloudTrailRecord, UserIdentity } from '../record/types.js';
 
 /** The 8 lookup attribute keys [Attr] (same set as the SDK's `LookupAttributeKey` enum). */
@@ -135,9 +135,10 @@ function isAttributeKey(k: unknown): k is LookupAttributeKey {
 
 function readTime(t: unknown, name: 'StartTime' | 'EndTime'): number | undefined {
   if (t === undefined) return undefined;
-  const ms = typeof t === 'number' ? t : typeof t === 'string' ? Date.parse(t) : t instanceof Date ? t.getTime() : NaN;
+  // Strict: 2026-02-30 is refused rather than rolled over to 2026-03-02.
+  const ms = readInstant(t);
   // [API] InvalidTimeRangeException: "the time range is outside the range of possible values".
-  if (!Number.isFinite(ms)) throw new InvalidTimeRangeException(`${name} is not a valid timestamp: ${String(t)}.`);
+  if (typeof ms === 'string') throw new InvalidTimeRangeException(`${name} is not a valid timestamp: ${ms}`);
   return ms;
 }
 

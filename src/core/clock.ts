@@ -49,7 +49,7 @@ export class VirtualClock {
 
   /** Moves time forward to `t`; moving backwards throws `ClockError`. */
   advanceTo(t: Instant): void {
-    const target = toMillis(t);
+    const target = toMillis(t, 'advanceTo time');
     if (target < this.current) throw new ClockError(`Cannot move the clock back from ${new Date(this.current).toISOString()} to ${new Date(target).toISOString()}.`);
     if (this.advancing) throw new ClockError('advance() called from inside a clock callback; schedule a callback instead.');
     this.advancing = true;
@@ -68,7 +68,7 @@ export class VirtualClock {
 
   /** Runs `fn` when time reaches `at` (not earlier than now). */
   schedule(at: Instant, fn: (now: number) => void): TimerHandle {
-    const when = toMillis(at);
+    const when = toMillis(at, 'schedule time');
     if (when < this.current) throw new ClockError(`Cannot schedule a callback in the past (${new Date(when).toISOString()} < now ${new Date(this.current).toISOString()}).`);
     const timer: Timer = { at: when, seq: this.seq++, id: this.seq, fn, cancelled: false };
     this.push(timer);
@@ -91,7 +91,7 @@ export class VirtualClock {
       handle = this.schedule(now + step, tick);
       fn(now);
     };
-    handle = this.schedule(first === undefined ? this.current + step : toMillis(first), tick);
+    handle = this.schedule(first === undefined ? this.current + step : toMillis(first, 'first run time'), tick);
     return () => {
       stopped = true;
       if (handle) this.cancel(handle);

@@ -89,3 +89,25 @@ export class InvalidScenarioError extends TrailsimInputError {
 export class ClockError extends TrailsimInputError {
   override name = 'ClockError';
 }
+/** A time that cannot be read, or that names no real instant (30 February, 25:00, a date-time without a zone). */
+export class InvalidTimeError extends TrailsimInputError {
+  override name = 'InvalidTimeError';
+}
+/** A region name trailsim does not know (`mars-1`); `registerRegion` adds one. */
+export class InvalidRegionError extends TrailsimInputError {
+  override name = 'InvalidRegionError';
+}
+/** A scenario file that cannot be loaded: missing, a syntax error, a failed import. `line`/`column` (1-based) say where, when known. */
+export class ScenarioLoadError extends TrailsimInputError {
+  override name = 'ScenarioLoadError';
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+
+  constructor(message: string, where: { file: string; line?: number; column?: number; cause?: unknown }) {
+    super(message, { cause: where.cause });
+    this.file = where.file;
+    if (where.line !== undefined) this.line = where.line;
+    if (where.column !== undefined) this.column = where.column;
+  }
+}

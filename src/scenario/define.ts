@@ -1,6 +1,6 @@
 import { InvalidScenarioError } from '../core/errors.js';
 import type { Seed } from '../core/random.js';
-import type { Instant } from '../core/time.js';
+import { readInstant, type Instant } from '../core/time.js';
 import type { Simulation } from '../simulation.js';
 
 /** What a scenario's `run` gets. */
@@ -65,6 +65,10 @@ function assertScenarioShape(def: unknown, where: string): asserts def is Scenar
   if (typeof d.name !== 'string' || d.name.trim() === '') throw new InvalidScenarioError(`${where}: scenario needs a non-empty string 'name'.`);
   if (typeof d.run !== 'function') throw new InvalidScenarioError(`${where}: scenario '${d.name}' needs a 'run(ctx)' function.`);
   if (d.seed !== undefined && typeof d.seed !== 'number' && typeof d.seed !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a seed that is neither a number nor a string.`);
+  if (d.start !== undefined) {
+    const ms = readInstant(d.start);
+    if (typeof ms === 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has an invalid 'start': ${ms}`);
+  }
   if (d.title !== undefined && typeof d.title !== 'string') throw new InvalidScenarioError(`${where}: scenario '${d.name}' has a 'title' that is not a string.`);
   if (d.references !== undefined && (!Array.isArray(d.references) || !d.references.every((t) => typeof t === 'string'))) throw new InvalidScenarioError(`${where}: scenario '${d.name}' has 'references' that is not a list of URLs (strings).`);
   if (d.attack !== undefined) {

@@ -9,8 +9,18 @@ export interface ScenarioRun {
 }
 
 /** Runs a scenario on a fresh simulation. `seed` overrides the scenario's own. */
-export async function runScenario(def: ScenarioDefinition, opts: { seed?: Seed; log?: (line: string) => void; simulation?: Omit<SimulationOptions, 'seed' | 'start'> } = {}): Promise<ScenarioRun> {
+export async function runScenario(
+  def: ScenarioDefinition,
+  opts: {
+    seed?: Seed;
+    log?: (line: string) => void;
+    simulation?: Omit<SimulationOptions, 'seed' | 'start'>;
+    /** Called with the fresh simulation before the scenario's run (the CLI hooks its progress line here). */
+    onSimulation?: (sim: Simulation) => void;
+  } = {},
+): Promise<ScenarioRun> {
   const sim = createSimulation({ ...opts.simulation, seed: opts.seed ?? def.seed ?? 1, start: def.start ?? '2026-01-01T00:00:00Z' });
+  opts.onSimulation?.(sim);
   const answers: { question: string; lines: readonly string[] }[] = [];
   const log = opts.log ?? (() => {});
   await def.run({

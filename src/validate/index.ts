@@ -9,6 +9,8 @@ export {
   validateStream,
   ValidationRun,
   RecordSourceError,
+  RecordStructureError,
+  EXPECTED_INPUT,
   type RecordResult,
   type ValidationSummary,
   type StreamValidateOptions,

@@ -74,6 +74,21 @@ export class RecordSourceError extends TrailsimInputError {
   override name = 'RecordSourceError';
 }
 
+/**
+ * The input is JSON, but not records in a shape the validator reads: `{"Records":5}`, or a
+ * `Records` that is not an array. The message says what was expected.
+ */
+export class RecordStructureError extends TrailsimInputError {
+  override name = 'RecordStructureError';
+}
+
+/** What the validator reads, for error messages. */
+export const EXPECTED_INPUT = 'expected JSON Lines (one CloudTrail record object per line) or a CloudTrail log file {"Records":[{...}, ...]}, gzip-compressed or not';
+
+function describeJson(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v).slice(0, 30)}`;
+}
+
 /** A readable stream, or any (async) iterable of byte or string chunks. */
 export type ByteSource = AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>;
 
@@ -158,6 +173,25 @@ async function* runValidation(openInput: () => ByteSource, options: StreamValida
     }
     return check(value, line);
   };
+  // A JSON Lines line holding a whole log file ({"Records":[...]} on one line, as some
+  // shippers write them): its records are checked one by one. `Records` that is not an
+  // array is not a record with a bad field but the wrong structure.
+  const parseLine = function* (t: string, line: number): Generator<RecordResult> {
+    let value: unknown;
+    try {
+      value = JSON.parse(t);
+    } catch (e) {
+      yield unparsable(line, `not JSON: ${(e as Error).message} (text ${show(t, 60)})`);
+      return;
+    }
+    if (isObject(value) && Object.hasOwn(value, 'Records')) {
+      const recs = own(value, 'Records');
+      if (!Array.isArray(recs)) throw new RecordStructureError(`${summary.source}:${line}: "Records" is ${describeJson(recs)}, not an array of records; ${EXPECTED_INPUT}.`);
+      for (const r of recs) yield check(r, line);
+      return;
+    }
+    yield check(value, line);
+  };
 
   const it = text[Symbol.asyncIterator]();
   // Loops over `rest` may stop early and resume in a later loop: without a return() method,
@@ -211,7 +245,7 @@ async function* runValidation(openInput: () => ByteSource, options: StreamValida
       summary.format = 'jsonl';
       for await (const { line, text: t } of splitLines(body, rest)) {
         if (t.trim() === '') continue;
-        yield parse(t, line);
+        yield* parseLine(t, line);
       }
     }
     summary.done = true;

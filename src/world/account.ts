@@ -16,7 +16,7 @@ import {
   type RoleOptions,
 } from './principal.js';
 import { makeResource } from './resources.js';
-import { isRegionName } from './regions.js';
+import { assertRegion } from './regions.js';
 
 export interface AccountOptions {
   /** 12-digit id; drawn from the seed by name when absent. */
@@ -58,7 +58,7 @@ export class Account implements AccountRef {
     if (!/^\d{12}$/.test(id)) throw new InvalidAccountIdError(`Account id '${id}' is not valid: an AWS account id is exactly 12 digits.`);
     const regions = opts.regions ?? ['us-east-1'];
     if (regions.length === 0) throw new TrailsimInputError(`Account ${id} needs at least one region.`);
-    for (const r of regions) if (!isRegionName(r)) throw new TrailsimInputError(`'${r}' is not a region name (expected e.g. us-east-1).`);
+    for (const r of regions) assertRegion(r, `Account ${id}: region`);
     this.id = id;
     this.name = opts.name ?? id;
     if (opts.alias) this.alias = opts.alias;

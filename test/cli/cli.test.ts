@@ -43,7 +43,7 @@ describe('trailsim CLI', () => {
 
   it.each([
     [['generate', '--out', 'x', '--accounts', 'three'], /--accounts must be a whole number/],
-    [['generate', '--out', 'x', '--regions', 'mars-1'], /not a region name/],
+    [['generate', '--out', 'x', '--regions', 'mars-1'], /not an AWS region/],
     [['generate', '--out', 'x', '--rate', 'lots'], /Cannot read rate/],
     [['generate', '--out', 'x', '--bogus'], /Unknown option|unknown option/i],
     [['generate'], /--out DIR is required/],

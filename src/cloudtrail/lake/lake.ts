@@ -15,12 +15,13 @@
  * const { QueryId } = await lake.startQuery(admin, { QueryStatement: `SELECT eventName, count(*) AS n FROM ${EventDataStoreArn!.split('/')[1]} GROUP BY eventName` });
  * const page = lake.getQueryResults(admin, { QueryId });
  */
+import { assertRegion } from '../../world/regions.js';
 import { sdkDate } from '../../catalog/util.js';
 import type { VirtualClock } from '../../core/clock.js';
 import { parseDuration, type Duration } from '../../core/duration.js';
 import { AwsServiceException, InvalidMaxResultsException, InvalidNextTokenException, TrailsimInputError } from '../../core/errors.js';
 import { Random, type Seed } from '../../core/random.js';
-import { toMillis, type Instant } from '../../core/time.js';
+import { readInstant, type Instant } from '../../core/time.js';
 import type { CallOptions } from '../../record/builder.js';
 import type { CloudTrailRecord, JsonObject, JsonValue } from '../../record/types.js';
 import type { Principal } from '../../world/principal.js';
@@ -314,6 +315,7 @@ export class Lake {
 
   private context(principal: Principal, opts: LakeCallOptions): CallContext {
     const accountId = principal.account.id;
+    if (opts.region !== undefined) assertRegion(opts.region);
     const region = opts.region ?? this.host.world.accounts.get(accountId)?.defaultRegion ?? 'us-east-1';
     return { accountId, region, partition: principal.account.partition, now: this.host.clock.now() };
   }
@@ -661,8 +663,15 @@ export class Lake {
       if (s.status === 'PENDING_DELETION') throw new InactiveEventDataStoreException(`The event data store ${s.arn} is inactive (PENDING_DELETION).`);
       const max = checkMax(input.MaxResults, 'MaxResults') ?? 1000;
       if (input.QueryStatus !== undefined && !QUERY_STATUSES.includes(input.QueryStatus)) throw new InvalidQueryStatusException(`QueryStatus must be one of ${QUERY_STATUSES.join(', ')}; got ${JSON.stringify(input.QueryStatus)}.`);
-      const start = input.StartTime === undefined ? undefined : toMillis(input.StartTime, 'StartTime');
-      const end = input.EndTime === undefined ? undefined : toMillis(input.EndTime, 'EndTime');
+      // [API ListQueries] InvalidDateRangeException: "A date range for the query was specified that is not valid."
+      const time = (t: Instant | undefined, name: string) => {
+        if (t === undefined) return undefined;
+        const ms = readInstant(t);
+        if (typeof ms === 'string') throw new InvalidDateRangeException(`${name} is not a valid timestamp: ${ms}`);
+        return ms;
+      };
+      const start = time(input.StartTime, 'StartTime');
+      const end = time(input.EndTime, 'EndTime');
       if (start !== undefined && end !== undefined && start > end) throw new InvalidDateRangeException('StartTime must be before EndTime.');
       const fingerprint = digest(`queries|${s.arn}|${start ?? ''}|${end ?? ''}|${input.QueryStatus ?? ''}`);
       const from = input.NextToken === undefined ? 0 : readPageToken(input.NextToken, fingerprint);

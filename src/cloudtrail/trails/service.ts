@@ -35,7 +35,7 @@ import { formatEventTime, toMillis, type Instant } from '../../core/time.js';
 import type { CloudTrailRecord, JsonObject } from '../../record/types.js';
 import { isValidBucketName, S3Store } from '../../s3/object-store.js';
 import type { Principal } from '../../world/principal.js';
-import { isRegionName } from '../../world/regions.js';
+import { assertRegion } from '../../world/regions.js';
 import { ApiRecorder, type ApiCallOptions } from './api-recorder.js';
 import { CloudWatchLogsStore, parseLogGroupArn } from './cloudwatch-logs.js';
 import { TrailDelivery, type DeliveredFile, type DeliveryContext } from './delivery.js';
@@ -311,7 +311,7 @@ export class CloudTrailService {
     const accountId = principal.account.id;
     const acct = this.host.world.accounts.get(accountId);
     const region = opts.region ?? acct?.defaultRegion ?? 'us-east-1';
-    if (!isRegionName(region)) throw new TrailsimInputError(`'${region}' is not a Region name.`);
+    assertRegion(region);
     return { principal, accountId, partition: principal.account.partition, region };
   }
 

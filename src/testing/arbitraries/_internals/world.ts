@@ -1,6 +1,6 @@
 import { TrailsimInputError } from '../../../core/errors.js';
 import { toMillis, type Instant } from '../../../core/time.js';
-import { isRegionName } from '../../../world/regions.js';
+import { assertRegion } from '../../../world/regions.js';
 import type { PopulateConstraints } from '../../../world/world.js';
 
 /** Accounts made for one record or principal are bare: resources are made up per call, and faker's world-building is skipped. */
@@ -24,6 +24,6 @@ export function timeWindow(minTime: Instant | undefined, maxTime: Instant | unde
 export function regionList(regions: readonly string[] | undefined, dflt: readonly string[]): readonly string[] {
   const out = regions ?? dflt;
   if (out.length === 0) throw new TrailsimInputError('regions is empty; name at least one region.');
-  for (const r of out) if (!isRegionName(r)) throw new TrailsimInputError(`'${r}' is not a region name (expected e.g. us-east-1).`);
+  for (const r of out) assertRegion(r);
   return out;
 }
