@@ -16,7 +16,7 @@ import type { Principal } from './world/principal.js';
 import { EventHistory } from './cloudtrail/history.js';
 import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
 import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
-import { PersonaResolver } from './activity/persona.js';
+import { SessionLedger, issuingCallFor } from './estate/ledger.js';
 import { VERSION } from './version.js';
 import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
 import { InsightsEngine } from './cloudtrail/insights/engine.js';
@@ -99,6 +99,8 @@ export class Simulation {
   private readonly trailServices: CloudTrailService[] = [];
   private readonly trailOptions?: CloudTrailServiceOptions;
   private readonly lakeOptions?: LakeOptions;
+  /** Credentials recorded STS calls issued: sessions built later adopt their keys, so they trace. */
+  readonly ledger = new SessionLedger();
 
   constructor(options: SimulationOptions = {}) {
     this.seed = options.seed ?? 0;
@@ -157,6 +159,7 @@ export class Simulation {
   /** Adds an account (its id drawn from the seed by name when not given) with a starting set of resources. */
   addAccount(opts: AccountOptions = {}, populate: PopulateConstraints = {}): Account {
     const a = this.world.addAccount(opts, populate);
+    a.credentialLedger = this.ledger;
     principalSims.set(a, this);
     return a;
   }
@@ -188,6 +191,20 @@ export class Simulation {
   call(principal: Principal, operation: string, params?: JsonObject, opts: CallOptions = {}): CloudTrailRecord {
     const spec = this.operation(operation);
     const region = this.regionFor(spec, principal, opts.region);
+    // A session no recorded call issued gets its issuing record first (at its creation
+    // time), so its key traces; the user's own call is recorded exactly as given.
+    const issuing = issuingCallFor(principal, this.ledger, (n) => this.operation(n));
+    if (issuing) {
+      const recs = buildRecords(issuing.spec, issuing.principal, issuing.params, issuing.opts ?? {}, {
+        rng: this.directRng.fork('issuing', issuing.time, principal.identity.accessKeyId ?? ''),
+        world: this.world,
+        time: issuing.time,
+        region: issuing.spec.global ? globalRegionOf(principal.account.partition) : (issuing.region ?? region),
+        resolveError: resolveCallError,
+      });
+      issuing.patch?.(recs);
+      for (const r of recs) this.ingest(r);
+    }
     const records = buildRecords(spec, principal, params, opts, {
       rng: this.directRng,
       world: this.world,
@@ -195,6 +212,7 @@ export class Simulation {
       region,
       resolveError: resolveCallError,
     });
+    this.ledger.noteIssued(records[0]);
     for (const r of records) this.ingest(r);
     return records[0];
   }
@@ -259,12 +277,9 @@ export class Simulation {
   addTraffic(options: TrafficOptions): Traffic {
     const traffic = new Traffic(options, (n) => this.operation(n));
     const shards = this.trafficShards(traffic);
-    // Create every persona principal now, so generated calls never add resources that
-    // another shard's calls could then pick (shards stay independent).
-    for (const { account } of shards) {
-      const resolver = new PersonaResolver(account);
-      for (const p of traffic.personas) resolver.principal(p, this.clock.now(), this.rng);
-    }
+    // Create every persona's roles and users now, so generated calls never add resources
+    // that another shard's calls could then pick (shards stay independent).
+    traffic.bind(this.world, this.rng, new Set(shards.map((s) => s.account)));
     new TrafficDriver(this, traffic, shards).start();
     return traffic;
   }
@@ -307,13 +322,16 @@ export class Simulation {
       const modes = spec.errors ?? [];
       error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
     }
-    return buildRecords(spec, it.principal, undefined, error ? { error } : {}, {
+    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : {};
+    const records = buildRecords(spec, it.principal, it.params, opts, {
       rng,
       world: this.world,
       time: it.time,
-      region: spec.global ? globalRegionOf(it.principal.account.partition) : shardRegion,
+      region: spec.global ? globalRegionOf(it.principal.account.partition) : (it.region ?? shardRegion),
       resolveError: resolveCallError,
     });
+    if (it.patch) it.patch(records);
+    return records;
   }
 
   private regionFor(spec: OperationSpec, principal: Principal, region?: string): string {
