@@ -145,7 +145,8 @@ const defs: OpDef[] = [
  * Automatic key rotation, an AWS service event: no userIdentity type, `invokedBy` and
  * source `AWS Internal`, no requestID, the key in resources[] and
  * `serviceEventDetails {rotationType, keyId}` (CloudTrail User Guide, "AWS service events";
- * estate-reference.md §2.2).
+ * estate-reference.md §2.2). Both AWS examples write no `userIdentity.type`; the shared
+ * check-records.mjs wants one and flags these records, AWS's shape is kept.
  */
 /** The rotated key: one stream per event time, so resources[] and serviceEventDetails name the same key. */
 const rotatedKey = (ctx: CallContext) => ctx.world.resource(KEY, ctx.rng.fork('rotated-key', ctx.time), { accountId: ctx.accountId, region: ctx.region }).arn;
@@ -160,7 +161,8 @@ const ROTATE_KEY: OpDef = {
   resources: (ctx) => [ref(rotatedKey(ctx), ctx.accountId, KEY)],
   serviceEventDetails: (ctx) => {
     const arn = rotatedKey(ctx);
-    return { rotationType: 'AUTOMATIC', keyId: arn.slice(arn.lastIndexOf('/') + 1) };
+    // The 2025 KMS guide's example adds keyOrigin and the key-material ids (ct-rotatekey).
+    return { rotationType: 'AUTOMATIC', keyId: arn.slice(arn.lastIndexOf('/') + 1), keyOrigin: 'AWS_KMS', previousKeyMaterialId: hex(ctx.rng, 64), currentKeyMaterialId: hex(ctx.rng, 64) };
   },
 };
 
