@@ -100,6 +100,8 @@ export interface Persona {
   readonly errorRate?: number;
   /** Which accounts have this persona: the organization's management account, the others, or all. With no organization every account is both. @defaultValue 'all' */
   readonly accounts?: 'all' | 'management' | 'members';
+  /** Only in accounts that belong to an organization (Identity Center account access and organization-wide automation need one). @defaultValue false */
+  readonly organization?: boolean;
   /** Source addresses: `'public'` (a few per persona), `'aws'` (AWS-owned addresses of a workload). @defaultValue 'public' */
   readonly network?: 'public' | 'aws';
 }

@@ -93,6 +93,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   // --- people -------------------------------------------------------------------------
   {
     name: 'developer-alice',
+    organization: true,
     weight: 7,
     accounts: 'members',
     identity: { kind: 'role-session', roleName: 'AWSReservedSSO_DeveloperAccess', sessionName: 'user-name', issuer: { by: 'identity-center', userName: 'alice.nguyen@acme.example', permissionSet: 'DeveloperAccess' }, schedule: { everyHours: 24, durationHours: 12, offsetHours: 7, jitterMinutes: 60, activeHours: 9, chance: 0.9 }, keyDiffers: true },
@@ -101,6 +102,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   },
   {
     name: 'developer-bob',
+    organization: true,
     weight: 6,
     accounts: 'members',
     identity: { kind: 'role-session', roleName: 'AWSReservedSSO_DeveloperAccess', sessionName: 'user-name', issuer: { by: 'identity-center', userName: 'bob.okafor@acme.example', permissionSet: 'DeveloperAccess' }, schedule: { everyHours: 24, durationHours: 8, offsetHours: 13, jitterMinutes: 90, activeHours: 7.5, chance: 0.85 }, keyDiffers: true },
@@ -109,6 +111,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   },
   {
     name: 'readonly-auditor',
+    organization: true,
     weight: 2,
     identity: { kind: 'role-session', roleName: 'AWSReservedSSO_ReadOnlyAccess', sessionName: 'user-name', issuer: { by: 'identity-center', userName: 'sam.ito@acme.example', permissionSet: 'ReadOnlyAccess' }, schedule: { everyHours: 24, durationHours: 4, offsetHours: 9, jitterMinutes: 120, activeHours: 3, chance: 0.6 }, keyDiffers: true },
     operations: ADMIN_CONSOLE,
@@ -138,6 +141,8 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   {
     name: 'root-user',
     weight: 0.5,
+    organization: true,
+    accounts: 'management',
     identity: { kind: 'root', schedule: { everyHours: 24, durationHours: 1, offsetHours: 16, jitterMinutes: 180, activeHours: 0.3, chance: 0.15 } },
     operations: [['account:GetContactInformation', 2], ['account:GetAlternateContact', 1], ['iam:GetAccountSummary', 2], ['iam:ListAccountAliases', 1], ['iam:GetAccountPasswordPolicy', 1], ['account:GetRegionOptStatus', 0.5]],
   },
@@ -162,6 +167,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   },
   {
     name: 'org-automation',
+    organization: true,
     weight: 3,
     accounts: 'management',
     identity: { kind: 'role-session', roleName: 'platform-automation', sessionName: 'GitHubActions', issuer: { by: 'web-identity', subject: 'repo:acme/platform:ref:refs/heads/main' }, schedule: { everyHours: 1, durationHours: 1, offsetHours: 0.3 }, userAgents: TERRAFORM_USER_AGENTS },
@@ -169,6 +175,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   },
   {
     name: 'cross-account-deploy',
+    organization: true,
     weight: 3,
     accounts: 'members',
     identity: { kind: 'role-session', roleName: 'platform-deploy', sessionName: 'botocore', issuer: { by: 'role', persona: 'org-automation', account: 'management' }, schedule: { everyHours: 1, durationHours: 1, offsetHours: 0.35, activeHours: 0.5 }, userAgents: TERRAFORM_USER_AGENTS },

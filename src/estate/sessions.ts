@@ -183,9 +183,11 @@ export class Estate {
   /** Whether `persona` exists in `account`. */
   hasPersona(p: Persona, account: Account): boolean {
     const where = p.accounts ?? 'all';
-    if (where === 'all') return true;
     const org = this.world.organization;
-    if (!org || !org.has(account.id)) return true;
+    const inOrg = org !== undefined && org.has(account.id);
+    if (p.organization && !inOrg) return false;
+    if (where === 'all') return true;
+    if (!inOrg) return true;
     return (org.managementAccountId === account.id) === (where === 'management');
   }
 
