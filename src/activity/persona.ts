@@ -56,7 +56,7 @@ export type PersonaIdentity =
       readonly roleName: string;
       /** IAM path of the role. @defaultValue `/` (`/aws-service-role/<invokedBy>/` when invokedBy is set) */
       readonly rolePath?: string;
-      /** Session name: a fixed string, or `'instance-id'`, `'function-name'`, `'task-id'`, `'user-name'`; default `<sessionPrefix>-<n>`. */
+      /** Session name: a fixed string, or `'instance-id'`, `'function-name'`, `'task-id'` (32 hex), `'user-name'` (the Identity Center user), `'botocore'` (`botocore-session-<epoch>`); default `<sessionPrefix>-<n>`. */
       readonly sessionName?: string;
       readonly sessionPrefix?: string;
       /** Legacy schedule: a session every `sessionHours`, shifted by `sessionOffsetHours`. */

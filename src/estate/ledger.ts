@@ -33,7 +33,6 @@ const STS_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWith
  */
 export class SessionLedger implements CredentialLedger {
   private readonly issued = new Map<string, { accessKeyId: string; expiration?: number }>();
-  private readonly federatedDone = new WeakSet<FederatedUserPrincipal>();
 
   find(arn: string, sessionName: string, createdAt: number): { accessKeyId: string } | undefined {
     return this.issued.get(`${principalKey(arn)}|${sessionName}|${formatEventTime(createdAt)}`);
@@ -58,13 +57,6 @@ export class SessionLedger implements CredentialLedger {
     }
     if (typeof arn !== 'string' || typeof name !== 'string') return;
     this.issued.set(`${principalKey(arn)}|${name}|${r.eventTime}`, { accessKeyId: key });
-  }
-
-  /** @internal Marks a federated user's issuing record as written. */
-  markFederated(p: FederatedUserPrincipal): boolean {
-    if (this.federatedDone.has(p)) return false;
-    this.federatedDone.add(p);
-    return true;
   }
 }
 
@@ -92,7 +84,8 @@ function credentialsPatch(accessKeyId: string, expires: number, dropAssumedRoleU
  */
 export function issuingCallFor(principal: Principal, ledger: SessionLedger, resolve: (name: string) => OperationSpec): PlannedCall | undefined {
   if (principal instanceof FederatedUserPrincipal) {
-    if (!ledger.markFederated(principal)) return undefined;
+    if (principal.issuance !== 'pending') return undefined;
+    principal.issuance = 'recorded';
     if (ledger.find(principal.identity.arn!, principal.name, principal.createdAt)) return undefined;
     const issuer = principal.issuer;
     return {

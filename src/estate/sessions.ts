@@ -513,6 +513,7 @@ export class Estate {
       const user = account.iamUser(id.userName);
       const key = temporaryAccessKeyId(r);
       const principal = new FederatedUserPrincipal(id.federatedName, user, r.fork('federated'), slot.start, key).withProfile({ sourceIPs: [ip], userAgents: [ua] });
+      principal.issuance = 'recorded';
       const spec = this.resolve('sts:GetFederationToken');
       const steps = (): PlannedCall[] => [
         { time: slot.start, principal: user, spec, params: { name: id.federatedName, durationSeconds }, opts: { sourceIPAddress: ip, userAgent: ua }, region, patch: credentialsPatch(key) },

@@ -273,6 +273,8 @@ export class FederatedUserPrincipal extends Principal {
   readonly identity: UserIdentity;
 
   readonly accessKeyId: string;
+  /** Whether the GetFederationToken record exists (see `AssumedRoleSession.issuance`); set `'none'` for credentials issued outside the simulation. */
+  issuance: 'recorded' | 'pending' | 'none' = 'pending';
 
   constructor(readonly name: string, readonly issuer: IamUserPrincipal | RootPrincipal, rng: Random, readonly createdAt: number, accessKeyId?: string) {
     super(issuer.account, defaultProfile(rng));
