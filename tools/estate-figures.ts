@@ -26,7 +26,7 @@ const day2 = traceSessions([...records.filter((r) => r.eventTime.slice(0, 10) < 
 const pairs = new Map<string, number>();
 let assume = 0;
 for (const r of records) {
-  if (r.eventSource !== 'sts.amazonaws.com' || !r.eventName.startsWith('AssumeRole')) continue;
+  if (r.eventSource !== 'sts.amazonaws.com' || !(r.eventName ?? '').startsWith('AssumeRole')) continue;
   assume++;
   const k = `${r.userIdentity?.type}/${r.userIdentity?.invokedBy ?? '-'}`;
   pairs.set(k, (pairs.get(k) ?? 0) + 1);

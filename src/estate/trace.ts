@@ -85,7 +85,8 @@ export function traceSessions(records: Iterable<CloudTrailRecord>, preissued: re
       if ((r.responseElements as JsonObject | null)?.ConsoleLogin === 'Success' && r.userIdentity?.arn) consoles.add(`${r.userIdentity.arn}|${r.eventTime}`);
       continue;
     }
-    if (r.eventSource !== 'sts.amazonaws.com' || !ISSUERS.has(r.eventName)) continue;
+    const eventName = r.eventName ?? '';
+    if (r.eventSource !== 'sts.amazonaws.com' || !ISSUERS.has(eventName)) continue;
     if (r.userIdentity?.type === 'AWSAccount') continue; // the role owner's copy of a cross-account call
     const re = r.responseElements as JsonObject | null;
     const creds = re?.credentials as JsonObject | undefined;
@@ -110,7 +111,7 @@ export function traceSessions(records: Iterable<CloudTrailRecord>, preissued: re
       tuple: `${principalKey(target)}|${name ?? ''}|${r.eventTime}`,
       chained,
       ...(exp !== undefined ? { expires: exp } : {}),
-      ...(r.eventName.startsWith('AssumeRole') ? { sessionIssuerKey: principalKey(target), sessionName: name } : {}),
+      ...(eventName.startsWith('AssumeRole') ? { sessionIssuerKey: principalKey(target), sessionName: name } : {}),
       ...(typeof re?.sourceIdentity === 'string' ? { sourceIdentity: re.sourceIdentity } : {}),
     };
     if (chained && exp !== undefined && exp - Date.parse(r.eventTime) > 3_600_000) {

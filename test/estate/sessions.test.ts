@@ -151,7 +151,7 @@ describe('estate sessions', () => {
     for (const t of ['AwsApiCall', 'AwsConsoleSignIn', 'AwsServiceEvent']) expect(eventTypes).toContain(t);
     expect(new Set(records.map((r) => r.eventSource)).size).toBeGreaterThanOrEqual(35);
     expect(new Set(records.map((r) => `${r.eventSource} ${r.eventName}`)).size).toBeGreaterThanOrEqual(180);
-    const assume = records.filter((r) => r.eventSource === 'sts.amazonaws.com' && r.eventName.startsWith('AssumeRole'));
+    const assume = records.filter((r) => r.eventSource === 'sts.amazonaws.com' && (r.eventName ?? '').startsWith('AssumeRole'));
     const pairs = new Map<string, number>();
     for (const r of assume) pairs.set(`${r.userIdentity?.type}/${r.userIdentity?.invokedBy}`, (pairs.get(`${r.userIdentity?.type}/${r.userIdentity?.invokedBy}`) ?? 0) + 1);
     expect(pairs.size).toBeGreaterThanOrEqual(6);
