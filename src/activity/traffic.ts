@@ -115,7 +115,7 @@ export class Traffic {
    * under this traffic's name, and the personas' roles and users are created now.
    */
   bind(world: World, rootRng: Random, accounts: Iterable<Account>): Estate {
-    this.estateOf ??= new Estate(world, this.personas, rootRng.fork(this.name, 'estate'), this.resolve);
+    this.estateOf ??= new Estate(world, this.personas, rootRng.fork(this.name, 'estate'), this.resolve, this.perHour);
     this.estateOf.prepare(accounts);
     return this.estateOf;
   }

@@ -143,7 +143,7 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
     weight: 0.5,
     organization: true,
     accounts: 'management',
-    identity: { kind: 'root', schedule: { everyHours: 24, durationHours: 1, offsetHours: 16, jitterMinutes: 180, activeHours: 0.3, chance: 0.15 } },
+    identity: { kind: 'root', schedule: { everyHours: 24, durationHours: 1, offsetHours: 16, jitterMinutes: 180, activeHours: 0.3, chance: 0.35 } },
     operations: [['account:GetContactInformation', 2], ['account:GetAlternateContact', 1], ['iam:GetAccountSummary', 2], ['iam:ListAccountAliases', 1], ['iam:GetAccountPasswordPolicy', 1], ['account:GetRegionOptStatus', 0.5]],
   },
   // --- CI/CD ----------------------------------------------------------------------------

@@ -40,6 +40,8 @@ import type { Persona, PersonaIdentity, SessionIssuerSpec, SessionSchedule } fro
 const H = 3_600_000;
 /** Calls stop this long before a key expires. */
 const EXPIRY_MARGIN = 120_000;
+/** Calls per hour per account-region at which schedules run as written; below it sub-daily schedules stretch. */
+const REFERENCE_RATE = 300;
 /** Issuing records may precede the session start by this much (the Identity Center sign-in). */
 const LEAD = 120_000;
 
@@ -128,7 +130,7 @@ export class RootConsoleSession extends Principal {
 }
 
 /** A persona's schedule, with defaults applied. */
-function scheduleOf(id: PersonaIdentity): Required<SessionSchedule> | undefined {
+function scheduleOf(id: PersonaIdentity, stretch: number): Required<SessionSchedule> | undefined {
   let s: SessionSchedule | undefined;
   if (id.kind === 'role-session') s = id.schedule ?? { everyHours: id.sessionHours ?? 1, offsetHours: id.sessionOffsetHours ?? 0 };
   else if (id.kind === 'console-user' || id.kind === 'federated') s = id.schedule;
@@ -138,7 +140,10 @@ function scheduleOf(id: PersonaIdentity): Required<SessionSchedule> | undefined 
   // Role chaining caps a session at one hour (STS AssumeRole DurationSeconds; IAM guide).
   if (id.kind === 'role-session' && id.issuer?.by === 'role') duration = Math.min(duration, 1);
   if (!(s.everyHours > 0) || !(duration > 0)) throw new TrailsimInputError('A session schedule needs everyHours and durationHours above 0.');
-  return { everyHours: s.everyHours, durationHours: duration, offsetHours: s.offsetHours ?? 0, jitterMinutes: s.jitterMinutes ?? 0, activeHours: s.activeHours ?? Infinity, chance: s.chance ?? 1 };
+  // A quiet estate (a low call rate) starts fewer sessions: sub-daily schedules are
+  // stretched, so issuing records stay a small share of its records.
+  const every = s.everyHours < 24 ? Math.min(24, s.everyHours * stretch) : s.everyHours;
+  return { everyHours: every, durationHours: duration, offsetHours: s.offsetHours ?? 0, jitterMinutes: s.jitterMinutes ?? 0, activeHours: s.activeHours ?? Infinity, chance: s.chance ?? 1 };
 }
 
 /**
@@ -158,11 +163,13 @@ export class Estate {
     readonly personas: readonly Persona[],
     private readonly rng: Random,
     private readonly resolve: Resolve,
+    perHour = REFERENCE_RATE,
   ) {
+    const stretch = perHour >= REFERENCE_RATE ? 1 : Math.min(24, Math.round(REFERENCE_RATE / Math.max(perHour, 1e-9)));
     for (const p of personas) {
       if (this.byName.has(p.name)) throw new TrailsimInputError(`Two personas are named '${p.name}': persona names must be unique.`);
       this.byName.set(p.name, p);
-      this.schedules.set(p.name, scheduleOf(p.identity));
+      this.schedules.set(p.name, scheduleOf(p.identity, stretch));
     }
     for (const p of personas) {
       const id = p.identity;

@@ -104,7 +104,7 @@ describe('estate sessions', () => {
     ];
     const sim = createSimulation({ seed: 3, start: '2026-02-01T00:00:00Z' });
     sim.addAccount({ name: 'a' });
-    sim.addTraffic({ rate: '200/h', personas });
+    sim.addTraffic({ rate: '300/h', personas });
     sim.advanceTo('2026-02-02T00:00:00Z');
     const recs = sim.records();
     const chained = recs.filter((r) => r.eventName === 'AssumeRole' && r.userIdentity?.type === 'AssumedRole');
