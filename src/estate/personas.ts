@@ -11,8 +11,11 @@ import { TERRAFORM_USER_AGENTS } from '../world/pools.js';
  * the SigmaHQ CloudTrail rules treat as suspicious (security-group ingress, trail and
  * recorder changes, ListBuckets by non-role callers, GetSessionToken, ...), so a detection
  * run over background traffic alone fires only the rules that fire on any real estate:
- * 905d389b (any assumed-role call), f43f5d2f (any AssumeRoleWithSAML, which every
- * Identity Center sign-in makes) and 8ad1600d (any root call; root signs in rarely).
+ * 905d389b (any assumed-role call) and, in an organization, f43f5d2f (any
+ * AssumeRoleWithSAML, which every Identity Center role session makes) and 8ad1600d (any
+ * root call; the management account's root user signs in rarely). Identity Center,
+ * organization automation and root personas exist only in organization accounts
+ * (`organization: true`): Identity Center account access needs an organization.
  *
  * Hours are UTC. Weights are shares of an account-region's calls; issuing records are
  * written on top of them.
