@@ -6,7 +6,10 @@
  * issuing record the user left out.
  */
 import { describe, expect, it } from 'vitest';
-import { buildGenerateWorld } from '../../src/cli/generate.js';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildGenerateWorld, generateDataset } from '../../src/cli/generate.js';
 import { createSimulation, shardOf } from '../../src/simulation.js';
 import { daysBetween } from '../../src/activity/traffic.js';
 import { traceSessions, parseSdkDate } from '../../src/estate/trace.js';
@@ -170,6 +173,26 @@ describe('estate sessions', () => {
     expect(auth.length).toBeGreaterThan(0);
     const wf = (auth[0].additionalEventData as JsonObject).AuthWorkflowID;
     expect(records.filter((r) => (r.additionalEventData as JsonObject | undefined)?.AuthWorkflowID === wf).length).toBe(5);
+  });
+});
+
+describe('generated datasets', () => {
+  it('list the sessions issued before the first day in the manifest, so day one traces too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'trailsim-estate-'));
+    try {
+      await generateDataset({ accounts: 2, regions: ['us-east-1'], days: 1, rate: '300/h', seed: 4 }, dir);
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      const records = readFileSync(join(dir, 'records.jsonl'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as CloudTrailRecord);
+      expect(manifest.sessionsIssuedBefore.length).toBeGreaterThan(5);
+      for (const s of manifest.sessionsIssuedBefore) expect(s.creationDate < '2026-01-01T00:00:00Z').toBe(true);
+      const without = traceSessions(records);
+      const withManifest = traceSessions(records, manifest.sessionsIssuedBefore);
+      expect(without.untraced).toBeGreaterThan(0);
+      expect(withManifest.untraced).toBe(0);
+      expect(withManifest.usedAfterExpiry).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
