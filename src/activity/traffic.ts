@@ -152,13 +152,18 @@ export class Traffic {
       .map((s) => ({ ...s, fail: false, persona: 'issuer' }));
     if (personas.length === 0) return issued;
     const pick = rng.fork('pick');
+    // Personas that can always call (long-term keys, services): the fallback when the
+    // drawn personas have no live session, so the traffic keeps its rate.
+    const always = personas.filter(([pp]) => !estate.hasSessions(pp.persona));
     const calls: CallIntent[] = [];
     for (let i = 0; i < times.length; i++) {
       const t = times[i];
       // A persona with no live session at t (off hours, between sessions) does not call;
-      // the arrival goes to another persona (a few tries), else it is dropped.
-      for (let attempt = 0; attempt < 4; attempt++) {
-        const pp = pick.weighted(personas);
+      // the arrival goes to another persona (a few tries, then one that always can).
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const last = attempt === 4;
+        if (last && always.length === 0) break;
+        const pp = pick.weighted(last ? always : personas);
         const principal = estate.principalAt(pp.persona, account, region, t);
         if (!principal) continue;
         const spec = pick.weighted(pp.ops);

@@ -187,6 +187,12 @@ export class Estate {
     return account;
   }
 
+  /** Whether `persona` calls only during sessions (a schedule), rather than at any time. */
+  hasSessions(p: Persona): boolean {
+    const id = p.identity;
+    return this.schedules.get(p.name) !== undefined || id.kind === 'via-service';
+  }
+
   /** Whether `persona` exists in `account`. */
   hasPersona(p: Persona, account: Account): boolean {
     const where = p.accounts ?? 'all';
