@@ -269,5 +269,5 @@ export const DEFAULT_PERSONAS: readonly Persona[] = [
   { name: 's3-kms-service', weight: 5, identity: { kind: 'service', host: 's3.amazonaws.com' }, operations: [['kms:GenerateDataKey', 2], ['kms:Decrypt', 2]] },
   { name: 'cloudtrail-service', weight: 2, identity: { kind: 'service', host: 'cloudtrail.amazonaws.com' }, operations: [['kms:GenerateDataKey', 2], ['s3:GetBucketAcl', 1]] },
   { name: 'logs-kms-service', weight: 1, identity: { kind: 'service', host: 'logs.amazonaws.com' }, operations: [['kms:GenerateDataKey', 1], ['kms:Decrypt', 1]] },
-  { name: 'aws-internal-events', weight: 0.05, identity: { kind: 'aws-internal' }, operations: [['kms:RotateKey', 1]] },
+  { name: 'aws-internal-events', weight: 0.01, identity: { kind: 'aws-internal' }, operations: [['kms:RotateKey', 1]] },
 ];
