@@ -32,6 +32,10 @@ export {
   IdentityCenterUserPrincipal,
   SamlUserPrincipal,
   WebIdentityUserPrincipal,
+  AwsInternalPrincipal,
+  ViaServicePrincipal,
+  type SessionIssuer,
+  type CredentialLedger,
   type AccountRef,
   type CallerProfile,
   type IamUserOptions,
@@ -45,7 +49,10 @@ export { ATTACKER_IP_POOL, attackerAddress, type AttackerAddressMode } from './w
 
 // Activity
 export { Traffic, shardName, daysBetween, type TrafficOptions, type ShardKey, type CallIntent } from './activity/traffic.js';
-export { DEFAULT_PERSONAS, type Persona, type PersonaIdentity } from './activity/persona.js';
+export { DEFAULT_PERSONAS, type Persona, type PersonaIdentity, type SessionSchedule, type SessionIssuerSpec } from './activity/persona.js';
+export { Estate, RootConsoleSession, type SessionInfo, type PlannedCall } from './estate/sessions.js';
+export { SessionLedger } from './estate/ledger.js';
+export { traceSessions, parseSdkDate, type TraceReport } from './estate/trace.js';
 export { poissonArrivals, parseRate, type RateProfile } from './activity/rate.js';
 
 // Event history

@@ -17,7 +17,7 @@ import type { Principal } from './world/principal.js';
 import { EventHistory, historyCategory } from './cloudtrail/history.js';
 import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
 import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
-import { PersonaResolver } from './activity/persona.js';
+import { SessionLedger, issuingCallFor } from './estate/ledger.js';
 import { VERSION } from './version.js';
 import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
 import { InsightsEngine } from './cloudtrail/insights/engine.js';
@@ -116,6 +116,8 @@ export class Simulation {
   private readonly lakeOptions?: LakeOptions;
   /** How `attackerIp()` draws addresses (the `ipAddresses` option). */
   readonly ipAddresses: AttackerAddressMode;
+  /** Credentials recorded STS calls issued: sessions built later adopt their keys, so they trace. */
+  readonly ledger = new SessionLedger();
 
   constructor(options: SimulationOptions = {}) {
     this.seed = options.seed ?? 0;
@@ -186,6 +188,7 @@ export class Simulation {
   /** Adds an account (its id drawn from the seed by name when not given) with a starting set of resources. */
   addAccount(opts: AccountOptions = {}, populate: PopulateConstraints = {}): Account {
     const a = this.world.addAccount(opts, populate);
+    a.credentialLedger = this.ledger;
     principalSims.set(a, this);
     return a;
   }
@@ -217,6 +220,21 @@ export class Simulation {
   call(principal: Principal, operation: string, params?: JsonObject, opts: CallOptions = {}): CloudTrailRecord {
     const spec = this.operation(operation);
     const region = this.regionFor(spec, principal, opts.region);
+    // A session no recorded call issued gets its issuing record first (at its creation
+    // time), so its key traces; the user's own call is recorded exactly as given.
+    const issuing = issuingCallFor(principal, this.ledger, (n) => this.operation(n));
+    if (issuing) {
+      const issuingRegion = issuing.spec.global ? globalRegionOf(principal.account.partition) : (issuing.region ?? region);
+      const recs = buildRecords(issuing.spec, issuing.principal, issuing.params, issuing.opts ?? {}, {
+        rng: this.directRng.fork('issuing', issuing.time, principal.identity.accessKeyId ?? ''),
+        world: this.estate.view({ accountId: issuing.principal.account.id, region: issuingRegion, time: issuing.time, user: true }),
+        time: issuing.time,
+        region: issuingRegion,
+        resolveError: resolveCallError,
+      });
+      issuing.patch?.(recs);
+      for (const r of recs) this.ingest(r);
+    }
     const time = this.clock.now();
     const view = () => this.estate.view({ accountId: principal.account.id, region, time, user: true });
     const env = { rng: this.directRng, world: view(), time, region, resolveError: resolveCallError };
@@ -233,6 +251,7 @@ export class Simulation {
         rebuild: (error) => buildRecords(spec, principal, params, { ...opts, error }, { ...env, world: view() }),
       });
     }
+    this.ledger.noteIssued(records[0]);
     for (const r of records) this.ingest(r);
     return records[0];
   }
@@ -302,12 +321,9 @@ export class Simulation {
   addTraffic(options: TrafficOptions): Traffic {
     const traffic = new Traffic(options, (n) => this.operation(n));
     const shards = this.trafficShards(traffic);
-    // Create every persona principal now, so generated calls never add resources that
-    // another shard's calls could then pick (shards stay independent).
-    for (const { account } of shards) {
-      const resolver = new PersonaResolver(account);
-      for (const p of traffic.personas) resolver.principal(p, this.clock.now(), this.rng);
-    }
+    // Create every persona's roles and users now, so generated calls never add resources
+    // that another shard's calls could then pick (shards stay independent).
+    traffic.bind(this.world, this.rng, new Set(shards.map((s) => s.account)));
     new TrafficDriver(this, traffic, shards).start();
     return traffic;
   }
@@ -370,7 +386,7 @@ export class Simulation {
       error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
     }
     const accountId = it.principal.account.id;
-    const region = spec.global ? globalRegionOf(it.principal.account.partition) : shardRegion;
+    const region = spec.global ? globalRegionOf(it.principal.account.partition) : (it.region ?? shardRegion);
     // A not-found failure names a resource that does not exist (never one that does).
     let missing: string | undefined;
     if (error !== undefined && error !== 'AccessDenied' && !binding) {
@@ -378,7 +394,12 @@ export class Simulation {
       if (isNotFoundCode(error, type)) missing = typeOfNotFoundCode(error) ?? type;
     }
     const world = this.estate.view({ accountId, region, time: it.time, shard: this.shardScopeAt(accountId, shardRegion, it.time), binding, missing });
-    const records = buildRecords(spec, it.principal, binding?.params, error ? { error } : {}, { rng, world, time: it.time, region, resolveError: resolveCallError });
+    // The session machinery's own params (an issuing call names its role and session) win
+    // over the registry's choice of resources.
+    const params = it.params ? (binding?.params ? { ...binding.params, ...it.params } : it.params) : binding?.params;
+    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : {};
+    const records = buildRecords(spec, it.principal, params, opts, { rng, world, time: it.time, region, resolveError: resolveCallError });
+    if (it.patch) it.patch(records);
     if (binding && binding.action === 'create' && records[0].errorCode === undefined) this.estate.capture(binding.resource, records[0].requestParameters ?? null, records[0].responseElements ?? null);
     return records;
   }

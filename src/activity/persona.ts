@@ -1,22 +1,95 @@
-import type { Principal } from '../world/principal.js';
-import type { Account } from '../world/account.js';
-import { CONSOLE_USER_AGENTS, TERRAFORM_USER_AGENTS } from '../world/pools.js';
-import type { Random } from '../core/random.js';
+/**
+ * Personas: who calls in generated traffic, with which credentials, when and what. The
+ * default set is the benign estate in src/estate/personas.ts; the session machinery that
+ * turns a persona into principals and issuing records is src/estate/sessions.ts.
+ */
+
+/**
+ * When a persona's sessions begin and how long they last. Session `k` starts at
+ * `k × everyHours + offsetHours` (plus a per-session jitter), its credentials live
+ * `durationHours`, and calls use it from its start until the next session starts, the
+ * persona stops working (`activeHours`) or two minutes before it expires, whichever is
+ * first. So no key is used after its expiry, and a session is a pure function of its
+ * start: any shard rebuilds it identically.
+ */
+export interface SessionSchedule {
+  /** A new session every this many hours. */
+  readonly everyHours: number;
+  /** Credential lifetime (the issuing call's DurationSeconds / 3600). @defaultValue everyHours */
+  readonly durationHours?: number;
+  /** Start of session 0 within the period (UTC hours). @defaultValue 0 */
+  readonly offsetHours?: number;
+  /** Each session starts up to this many minutes after its slot (deterministic per session). @defaultValue 0 */
+  readonly jitterMinutes?: number;
+  /** Hours a session is used after it starts (a working day). @defaultValue until the next session or expiry */
+  readonly activeHours?: number;
+  /** Probability a slot has a session at all (root: rarely). @defaultValue 1 */
+  readonly chance?: number;
+}
+
+/**
+ * How a role session's credentials were issued: the record that issued them is written at
+ * the session's start and its `responseElements.credentials.accessKeyId` is the key the
+ * session calls with (estate-reference.md §1).
+ */
+export type SessionIssuerSpec =
+  /** An AWS service assumes the role (`AWSService`, `invokedBy`): EC2 instance profiles, Lambda, ECS tasks, service-linked roles. */
+  | { readonly by: 'service'; readonly host: string }
+  /** An IAM user of the account calls AssumeRole with its long-term key. */
+  | { readonly by: 'iam-user'; readonly userName: string }
+  /** An OIDC identity (GitHub Actions by default) calls AssumeRoleWithWebIdentity. */
+  | { readonly by: 'web-identity'; readonly subject: string; readonly provider?: string; readonly audience?: string }
+  /** An Identity Center user signs in (in the Identity Center account), gets role credentials, and Identity Center calls AssumeRoleWithSAML on an `AWSReservedSSO_*` role. */
+  | { readonly by: 'identity-center'; readonly userName: string; readonly permissionSet: string }
+  /** Another persona's role session calls AssumeRole (role chaining; cross-account when that persona lives in the management account). */
+  | { readonly by: 'role'; readonly persona: string; readonly account?: 'same' | 'management' };
 
 /** Who a persona is when it calls. */
 export type PersonaIdentity =
-  /** Sessions of an IAM role (`roleName`), a new session every `sessionHours`, named `sessionPrefix-<n>`. */
-  | { kind: 'role-session'; roleName: string; sessionPrefix: string; sessionHours: number; sessionOffsetHours?: number; invokedBy?: string; userAgents?: readonly string[] }
-  /** An IAM user with long-term access keys. */
-  | { kind: 'iam-user'; userName: string; userAgents?: readonly string[] }
+  /**
+   * Sessions of an IAM role. With `schedule` (or the legacy `sessionHours`), each session
+   * is issued by `issuer`, which defaults to the service in `invokedBy` (service-linked
+   * roles) or else an IAM user `<roleName>-operator`.
+   */
+  | {
+      readonly kind: 'role-session';
+      readonly roleName: string;
+      /** IAM path of the role. @defaultValue `/` (`/aws-service-role/<invokedBy>/` when invokedBy is set) */
+      readonly rolePath?: string;
+      /** Session name: a fixed string, or `'instance-id'`, `'function-name'`, `'task-id'` (32 hex), `'user-name'` (the Identity Center user), `'botocore'` (`botocore-session-<epoch>`); default `<sessionPrefix>-<n>`. */
+      readonly sessionName?: string;
+      readonly sessionPrefix?: string;
+      /** Legacy schedule: a session every `sessionHours`, shifted by `sessionOffsetHours`. */
+      readonly sessionHours?: number;
+      readonly sessionOffsetHours?: number;
+      readonly schedule?: SessionSchedule;
+      readonly issuer?: SessionIssuerSpec;
+      /** The service calling with the session (service-linked roles): calls carry `invokedBy` and come from the service host. */
+      readonly invokedBy?: string;
+      /** Instance-profile credentials (`sessionContext.ec2RoleDelivery`). */
+      readonly ec2RoleDelivery?: '1.0' | '2.0';
+      /** The key used differs from the one the issuing record shows (AWS Config, Identity Center: estate-reference.md §1.12); such sessions trace by (role ARN, session name, creationDate). */
+      readonly keyDiffers?: boolean;
+      readonly userAgents?: readonly string[];
+    }
+  /** An IAM user with long-term access keys (AKIA). */
+  | { readonly kind: 'iam-user'; readonly userName: string; readonly userAgents?: readonly string[] }
+  /** An IAM user in the console: ConsoleLogin (and CheckMfa) at each session start, then calls with the console session's key. */
+  | { readonly kind: 'console-user'; readonly userName: string; readonly schedule: SessionSchedule; readonly mfa?: boolean; readonly userAgents?: readonly string[] }
+  /** A federated user: an IAM user calls GetFederationToken at each session start. */
+  | { readonly kind: 'federated'; readonly userName: string; readonly federatedName: string; readonly schedule: SessionSchedule; readonly userAgents?: readonly string[] }
+  /** Another persona's session acting through an AWS service (CloudFormation creating a stack's resources with the caller's credentials). */
+  | { readonly kind: 'via-service'; readonly persona: string; readonly host: string }
   /** An AWS service principal (`invokedBy`). */
-  | { kind: 'service'; host: string }
-  /** The root user. */
-  | { kind: 'root' };
+  | { readonly kind: 'service'; readonly host: string }
+  /** AWS acting with no principal (`invokedBy: "AWS Internal"`, no type): AWS service events such as KMS key rotation. */
+  | { readonly kind: 'aws-internal' }
+  /** The root user: with `schedule`, a console sign-in then calls with the console session; without, root access keys. */
+  | { readonly kind: 'root'; readonly schedule?: SessionSchedule; readonly userAgents?: readonly string[] };
 
 /** A kind of caller and what it calls: one component of generated traffic. */
 export interface Persona {
-  /** Name shown in summaries. */
+  /** Name shown in summaries; unique within a traffic. */
   readonly name: string;
   /** Share of the account-region's traffic. */
   readonly weight: number;
@@ -25,119 +98,12 @@ export interface Persona {
   readonly operations: readonly (readonly [string, number])[];
   /** Probability a call fails (with one of the operation's error modes or access denied). @defaultValue 0.02 */
   readonly errorRate?: number;
+  /** Which accounts have this persona: the organization's management account, the others, or all. With no organization every account is both. @defaultValue 'all' */
+  readonly accounts?: 'all' | 'management' | 'members';
+  /** Only in accounts that belong to an organization (Identity Center account access and organization-wide automation need one). @defaultValue false */
+  readonly organization?: boolean;
+  /** Source addresses: `'public'` (a few per persona), `'aws'` (AWS-owned addresses of a workload). @defaultValue 'public' */
+  readonly network?: 'public' | 'aws';
 }
 
-/**
- * The default benign personas, after the background traffic of a busy account in
- * shared/reference/detection-scenarios.md (B1–B14). Chosen so no Sigma rule fires but the
- * two hunting rules the reference marks as noisy (assumed-role activity; ListBuckets by
- * a non-role caller is avoided by keeping ListBuckets under roles).
- */
-export const DEFAULT_PERSONAS: readonly Persona[] = [
-  {
-    name: 'ci-automation',
-    weight: 30,
-    identity: { kind: 'role-session', roleName: 'terraform-ci', sessionPrefix: 'gh-run', sessionHours: 1, userAgents: TERRAFORM_USER_AGENTS },
-    operations: [
-      ['ec2:DescribeInstances', 10], ['ec2:DescribeSubnets', 5], ['ec2:DescribeVpcs', 5], ['ec2:DescribeSecurityGroups', 5],
-      ['s3:GetBucketPolicy', 3], ['s3:GetBucketVersioning', 3], ['s3:ListBuckets', 2], ['iam:GetRole', 4], ['iam:ListRoles', 2],
-      ['lambda:GetFunction', 3], ['dynamodb:DescribeTable', 2], ['ec2:CreateTags', 1], ['ec2:RunInstances', 0.3], ['lambda:UpdateFunctionCode', 0.5],
-      ['sts:GetCallerIdentity', 2], ['kms:DescribeKey', 1], ['cloudtrail:DescribeTrails', 0.5],
-    ],
-  },
-  {
-    name: 'developer-console',
-    weight: 15,
-    identity: { kind: 'role-session', roleName: 'AWSReservedSSO_DeveloperAccess_3f9a1c2b7d4e6a80', sessionPrefix: 'dev', sessionHours: 8, sessionOffsetHours: 20, userAgents: CONSOLE_USER_AGENTS },
-    operations: [
-      ['ec2:DescribeInstances', 6], ['s3:ListBuckets', 2], ['lambda:ListFunctions', 3], ['logs:DescribeLogGroups', 3], ['dynamodb:ListTables', 2],
-      ['cloudwatch:DescribeAlarms', 2], ['iam:ListRoles', 1], ['ec2:StartInstances', 0.3], ['ec2:StopInstances', 0.3], ['s3:PutObject', 0.5],
-    ],
-  },
-  {
-    name: 'admin-cli',
-    weight: 5,
-    identity: { kind: 'iam-user', userName: 'ops-admin' },
-    operations: [
-      ['iam:ListUsers', 3], ['iam:ListRoles', 3], ['iam:GetUser', 3], ['sts:GetCallerIdentity', 3], ['cloudtrail:GetTrailStatus', 1],
-      ['cloudtrail:DescribeTrails', 1], ['cloudtrail:LookupEvents', 1], ['iam:ListPolicies', 1],
-    ],
-  },
-  {
-    name: 'app-role',
-    weight: 25,
-    identity: { kind: 'role-session', roleName: 'orders-api-task-role', sessionPrefix: 'ecs-task', sessionHours: 6 },
-    operations: [
-      ['secretsmanager:GetSecretValue', 3], ['s3:GetObject', 6], ['s3:PutObject', 2], ['dynamodb:GetItem', 6], ['dynamodb:PutItem', 3], ['dynamodb:Query', 3],
-      ['lambda:Invoke', 2], ['kms:Decrypt', 2], ['logs:CreateLogStream', 1], ['sqs:SendMessage', 1],
-    ],
-  },
-  {
-    name: 'lambda-service',
-    weight: 10,
-    identity: { kind: 'service', host: 'lambda.amazonaws.com' },
-    operations: [['sts:AssumeRole', 1]],
-  },
-  {
-    name: 's3-kms-service',
-    weight: 10,
-    identity: { kind: 'service', host: 's3.amazonaws.com' },
-    operations: [['kms:GenerateDataKey', 2], ['kms:Decrypt', 2]],
-  },
-  {
-    name: 'config-recorder',
-    weight: 5,
-    identity: { kind: 'role-session', roleName: 'AWSServiceRoleForConfig', sessionPrefix: 'ConfigDescribeHandlerSession', sessionHours: 1, invokedBy: 'config.amazonaws.com' },
-    operations: [['ec2:DescribeSecurityGroups', 2], ['ec2:DescribeInstances', 1], ['iam:GetRole', 1], ['s3:GetBucketEncryption', 1]],
-  },
-];
-
-const HOUR = 3_600_000;
-
-/**
- * Resolves a persona to the principal making a call at `time`. Role sessions are a pure
- * function of (role, session start): the session active at `time` started at the last
- * multiple of `sessionHours` (shifted by `sessionOffsetHours`), so a session that began
- * before midnight is rebuilt identically by the next day's shard, and each call belongs
- * to the shard of its own eventTime.
- */
-export class PersonaResolver {
-  private readonly cache = new Map<string, Principal>();
-
-  constructor(private readonly account: Account) {}
-
-  principal(p: Persona, time: number, _rng: Random): Principal {
-    const id = p.identity;
-    switch (id.kind) {
-      case 'root':
-        return this.account.root();
-      case 'iam-user': {
-        const u = this.account.iamUser(id.userName);
-        if (id.userAgents) u.withProfile({ userAgents: id.userAgents });
-        return u;
-      }
-      case 'service':
-        return this.account.service(id.host);
-      case 'role-session': {
-        const len = id.sessionHours * HOUR;
-        const off = (id.sessionOffsetHours ?? 0) * HOUR;
-        const start = Math.floor((time - off) / len) * len + off;
-        const key = `${p.name}|${start}`;
-        let s = this.cache.get(key);
-        if (!s) {
-          const role = this.account.role(id.roleName, id.invokedBy ? { path: `/aws-service-role/${id.invokedBy}/` } : {});
-          const n = Math.floor(start / len);
-          s = role.session({
-            sessionName: `${id.sessionPrefix}-${n}`,
-            createdAt: start,
-            ...(id.invokedBy ? { invokedBy: id.invokedBy } : {}),
-            ...(id.userAgents ? { profile: { userAgents: id.userAgents } } : {}),
-          });
-          if (this.cache.size > 256) this.cache.clear();
-          this.cache.set(key, s);
-        }
-        return s;
-      }
-    }
-  }
-}
+export { DEFAULT_PERSONAS } from '../estate/personas.js';

@@ -5,7 +5,11 @@ import { TrailsimInputError } from '../core/errors.js';
 import type { OperationSpec } from '../catalog/types.js';
 import type { Account } from '../world/account.js';
 import type { Principal } from '../world/principal.js';
-import { DEFAULT_PERSONAS, PersonaResolver, type Persona } from './persona.js';
+import type { World } from '../world/world.js';
+import type { CallOptions } from '../record/builder.js';
+import type { CloudTrailRecord, JsonObject } from '../record/types.js';
+import { DEFAULT_PERSONAS, type Persona } from './persona.js';
+import { Estate, type SessionInfo } from '../estate/sessions.js';
 import { poissonArrivals, parseRate, type RateProfile } from './rate.js';
 
 /** Generated background traffic. */
@@ -32,6 +36,13 @@ export interface CallIntent {
   /** Draw a failure for this call. */
   readonly fail: boolean;
   readonly persona: string;
+  /** Request parameters (issuing records name their role and session). */
+  readonly params?: JsonObject;
+  readonly opts?: CallOptions;
+  /** Region the record is written in, when it is not the shard's. */
+  readonly region?: string;
+  /** Edits the built records (an issuing record's key). */
+  readonly patch?: (records: CloudTrailRecord[]) => void;
 }
 
 /**
@@ -71,6 +82,7 @@ export class Traffic {
   readonly personas: readonly Persona[];
   readonly name: string;
   private readonly prepared = new Map<string, (readonly [PreparedPersona, number])[]>();
+  private estateOf?: Estate;
 
   constructor(readonly options: TrafficOptions, private readonly resolve: Resolve) {
     this.perHour = parseRate(options.rate);
@@ -98,24 +110,76 @@ export class Traffic {
     return list;
   }
 
-  /** The calls of one shard, in time order. */
+  /**
+   * @internal Binds the traffic to a world: the estate's sessions draw from `rootRng`
+   * under this traffic's name, and the personas' roles and users are created now.
+   */
+  bind(world: World, rootRng: Random, accounts: Iterable<Account>): Estate {
+    this.estateOf ??= new Estate(world, this.personas, rootRng.fork(this.name, 'estate'), this.resolve, this.perHour);
+    this.estateOf.prepare(accounts);
+    return this.estateOf;
+  }
+
+  /** The session machinery of this traffic (after it was added to a simulation). */
+  get estate(): Estate {
+    if (!this.estateOf) throw new TrailsimInputError('This traffic is not bound to a simulation yet: add it with sim.addTraffic().');
+    return this.estateOf;
+  }
+
+  private regionsOf(account: Account): readonly string[] {
+    return this.options.regions ?? account.regions;
+  }
+
+  private hasOps(p: Persona, account: Account, region: string): boolean {
+    return this.forRegion(region, globalRegionOf(account.partition)).some(([pp]) => pp.persona === p);
+  }
+
+  /** Sessions alive at `t` whose issuing record came before it (listed in a dataset's manifest). */
+  sessionsLiveAt(t: number): SessionInfo[] {
+    return this.estate.sessionsLiveAt(t, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r));
+  }
+
+  /** The calls of one shard, in time order: the personas' calls and the issuing records of the sessions that start in it. */
   shardIntents(rootRng: Random, account: Account, region: string, day: string): CallIntent[] {
     const dayStart = Date.parse(`${day}T00:00:00Z`);
     const rng = rootRng.fork(this.name, account.id, region, day);
     const hourRng = (h: number) => rootRng.fork(this.name, account.id, region, 'burst-hour', h);
     const times = poissonArrivals(rng.fork('arrivals'), dayStart, dayStart + MS_PER_DAY, this.perHour, this.profile, hourRng);
-    const personas = this.forRegion(region, globalRegionOf(account.partition));
-    if (personas.length === 0) return [];
+    const estate = this.estate;
+    const personas = this.forRegion(region, globalRegionOf(account.partition)).filter(([pp]) => estate.hasPersona(pp.persona, account));
+    const issued: CallIntent[] = estate
+      .issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r))
+      .map((s) => ({ ...s, fail: false, persona: 'issuer' }));
+    if (personas.length === 0) return issued;
     const pick = rng.fork('pick');
-    const resolver = new PersonaResolver(account);
-    const out: CallIntent[] = new Array(times.length);
+    // Personas that can always call (long-term keys, services): the fallback when the
+    // drawn personas have no live session, so the traffic keeps its rate.
+    const always = personas.filter(([pp]) => !estate.hasSessions(pp.persona));
+    const calls: CallIntent[] = [];
     for (let i = 0; i < times.length; i++) {
       const t = times[i];
-      const pp = pick.weighted(personas);
-      const spec = pick.weighted(pp.ops);
-      const principal = resolver.principal(pp.persona, t, pick);
-      out[i] = { time: t, principal, spec, fail: pick.next() < (pp.persona.errorRate ?? 0.02), persona: pp.persona.name };
+      // A persona with no live session at t (off hours, between sessions) does not call;
+      // the arrival goes to another persona (a few tries, then one that always can).
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const last = attempt === 4;
+        if (last && always.length === 0) break;
+        const pp = pick.weighted(last ? always : personas);
+        const principal = estate.principalAt(pp.persona, account, region, t);
+        if (!principal) continue;
+        const spec = pick.weighted(pp.ops);
+        calls.push({ time: t, principal, spec, fail: pick.next() < (pp.persona.errorRate ?? 0.02), persona: pp.persona.name });
+        break;
+      }
     }
+    if (issued.length === 0) return calls;
+    // Merge: an issuing record comes before the calls at the same instant.
+    const out: CallIntent[] = [];
+    let i = 0;
+    for (const c of calls) {
+      while (i < issued.length && issued[i].time <= c.time) out.push(issued[i++]);
+      out.push(c);
+    }
+    while (i < issued.length) out.push(issued[i++]);
     return out;
   }
 }

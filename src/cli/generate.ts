@@ -76,7 +76,7 @@ export async function generateDataset(o: GenerateOptions, out: string, progress?
   await writer.close();
   writeFileSync(
     join(out, 'manifest.json'),
-    JSON.stringify({ generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null, records: summary.total }, null, 2) + '\n',
+    JSON.stringify({ generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null, records: summary.total, sessionsIssuedBefore: traffic.sessionsLiveAt(from) }, null, 2) + '\n',
   );
   return summary;
 }

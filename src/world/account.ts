@@ -12,6 +12,7 @@ import {
   SamlUserPrincipal,
   WebIdentityUserPrincipal,
   type AccountRef,
+  type CredentialLedger,
   type IamUserOptions,
   type RoleOptions,
 } from './principal.js';
@@ -42,6 +43,8 @@ export class Account implements AccountRef {
   readonly regions: readonly string[];
   /** Organization id, when the account belongs to one. */
   organizationId?: string;
+  /** @internal Credentials the simulation's recorded STS calls issued (sessions adopt their keys). */
+  credentialLedger?: CredentialLedger;
   private readonly users = new Map<string, IamUserPrincipal>();
   private readonly roles = new Map<string, Role>();
   private readonly services = new Map<string, AwsServicePrincipal>();

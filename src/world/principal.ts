@@ -177,9 +177,36 @@ export class Role {
    * the same session can be rebuilt by any shard that needs it.
    */
   session(opts: SessionOptions): AssumedRoleSession {
-    return new AssumedRoleSession(this, opts, this.rng.fork('session', opts.sessionName, opts.createdAt));
+    const ledger = (this.account as { credentialLedger?: CredentialLedger }).credentialLedger;
+    const issued = opts.accessKeyId === undefined ? ledger?.find(this.arn, opts.sessionName, opts.createdAt) : undefined;
+    const o = issued ? { ...opts, accessKeyId: issued.accessKeyId } : opts;
+    const s = new AssumedRoleSession(this, o, this.rng.fork('session', opts.sessionName, opts.createdAt));
+    if (issued) s.issuance = 'recorded';
+    return s;
   }
 }
+
+/**
+ * Credentials an STS call recorded in a simulation handed out, so a session rebuilt from
+ * (role or federated-user ARN, session name, creation second) carries the key its issuing
+ * record shows. Set by the simulation on every account it holds.
+ */
+export interface CredentialLedger {
+  find(arn: string, sessionName: string, createdAt: number): { accessKeyId: string; expiration?: number } | undefined;
+}
+
+/**
+ * Who issued a session's credentials, for the issuing record a simulation writes when the
+ * session is first used and no recorded STS call issued it:
+ * - a principal: it calls `sts:AssumeRole` (role chaining when it is itself a session);
+ * - `false`: no issuing record (credentials from outside the simulated estate).
+ * Left out, the issuer follows from the session: `ec2RoleDelivery` → `ec2.amazonaws.com`,
+ * `invokedBy` → that service, an `AWSReservedSSO_*` role → Identity Center
+ * (`AssumeRoleWithSAML`), the session name `GitHubActions` → GitHub's OIDC provider
+ * (`AssumeRoleWithWebIdentity`), a task-id session name → `ecs-tasks.amazonaws.com`, any
+ * other → an IAM user of the role's account named `<role>-operator`.
+ */
+export type SessionIssuer = Principal | false;
 
 export interface SessionOptions {
   sessionName: string;
@@ -192,6 +219,12 @@ export interface SessionOptions {
   /** Instance-profile credentials: "2.0" for IMDSv2, "1.0" for IMDSv1. */
   ec2RoleDelivery?: '1.0' | '2.0';
   profile?: Partial<CallerProfile>;
+  /** The key the session calls with; default drawn from (role, session name, creation time). */
+  accessKeyId?: string;
+  /** Lifetime of the credentials in seconds (the issuing record's durationSeconds). @defaultValue 3600 */
+  durationSeconds?: number;
+  /** Who issued the credentials (see `SessionIssuer`). */
+  issuedBy?: SessionIssuer;
 }
 
 export class AssumedRoleSession extends Principal {
@@ -199,12 +232,20 @@ export class AssumedRoleSession extends Principal {
   readonly identity: UserIdentity;
   readonly name: string;
   readonly accessKeyId: string;
+  /**
+   * Whether the issuing record exists: `'recorded'` (an STS call in the simulation issued
+   * these credentials, or the estate wrote it), `'pending'` (the simulation writes one on
+   * first use), `'none'` (never).
+   */
+  issuance: 'recorded' | 'pending' | 'none';
 
   constructor(readonly role: Role, readonly opts: SessionOptions, rng: Random) {
     super(role.account, defaultProfile(rng));
     const a = role.account;
     this.name = opts.sessionName;
-    this.accessKeyId = temporaryAccessKeyId(rng);
+    const drawn = temporaryAccessKeyId(rng);
+    this.accessKeyId = opts.accessKeyId ?? drawn;
+    this.issuance = opts.issuedBy === false ? 'none' : 'pending';
     if (opts.invokedBy) this.profile = { sourceIPs: [opts.invokedBy], userAgents: [opts.invokedBy], invokedBy: opts.invokedBy };
     if (opts.profile) this.profile = { ...this.profile, ...opts.profile };
     const sessionContext: UserIdentity['sessionContext'] = {
@@ -231,16 +272,24 @@ export class FederatedUserPrincipal extends Principal {
   readonly type = 'FederatedUser' as const;
   readonly identity: UserIdentity;
 
-  constructor(readonly name: string, readonly issuer: IamUserPrincipal | RootPrincipal, rng: Random, createdAt: number) {
+  readonly accessKeyId: string;
+  /** Whether the GetFederationToken record exists (see `AssumedRoleSession.issuance`); set `'none'` for credentials issued outside the simulation. */
+  issuance: 'recorded' | 'pending' | 'none' = 'pending';
+
+  constructor(readonly name: string, readonly issuer: IamUserPrincipal | RootPrincipal, rng: Random, readonly createdAt: number, accessKeyId?: string) {
     super(issuer.account, defaultProfile(rng));
     const a = issuer.account;
     const ii = issuer.identity;
+    const drawn = temporaryAccessKeyId(rng);
+    const arn = `arn:${a.partition}:sts::${a.id}:federated-user/${name}`;
+    const ledger = (a as { credentialLedger?: CredentialLedger }).credentialLedger;
+    this.accessKeyId = accessKeyId ?? ledger?.find(arn, name, createdAt)?.accessKeyId ?? drawn;
     this.identity = deepFreeze({
       type: 'FederatedUser',
       principalId: `${a.id}:${name}`,
-      arn: `arn:${a.partition}:sts::${a.id}:federated-user/${name}`,
+      arn,
       accountId: a.id,
-      accessKeyId: temporaryAccessKeyId(rng),
+      accessKeyId: this.accessKeyId,
       sessionContext: {
         attributes: { creationDate: formatEventTime(createdAt), mfaAuthenticated: 'false' },
         sessionIssuer: {
@@ -286,14 +335,16 @@ export class IdentityCenterUserPrincipal extends Principal {
   readonly identity: UserIdentity;
   readonly userId: string;
 
-  constructor(account: AccountRef, readonly name: string, identityStoreId: string, rng: Random) {
+  constructor(account: AccountRef, readonly name: string, identityStoreId: string, rng: Random, opts: { userId?: string; credentialId?: string } = {}) {
     super(account, defaultProfile(rng, true));
-    this.userId = `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+    const drawnId = `${rng.hex(8)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(4)}-${rng.hex(12)}`;
+    this.userId = opts.userId ?? drawnId;
+    const drawnCred = rng.chars(32, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_');
     this.identity = deepFreeze({
       type: 'IdentityCenterUser',
       accountId: account.id,
       onBehalfOf: { userId: this.userId, identityStoreArn: `arn:${account.partition}:identitystore::${account.id}:identitystore/${identityStoreId}` },
-      credentialId: rng.chars(32, 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+      credentialId: opts.credentialId ?? drawnCred,
     });
   }
 }
@@ -317,5 +368,39 @@ export class WebIdentityUserPrincipal extends Principal {
   constructor(account: AccountRef, readonly name: string, identityProvider: string, appId: string, rng: Random) {
     super(account, defaultProfile(rng));
     this.identity = deepFreeze({ type: 'WebIdentityUser', principalId: `${identityProvider}:${appId}:${name}`, userName: name, identityProvider });
+  }
+}
+
+/**
+ * An AWS service acting for the account with no principal of its own, as AWS service
+ * events show it: `userIdentity {accountId, invokedBy: "AWS Internal"}` with no `type`
+ * (KMS automatic key rotation, CloudTrail User Guide "AWS service events").
+ */
+export class AwsInternalPrincipal extends Principal {
+  readonly type = 'AWSService' as const;
+  readonly identity: UserIdentity;
+  readonly name = 'AWS Internal';
+
+  constructor(account: AccountRef) {
+    super(account, { sourceIPs: ['AWS Internal'], userAgents: ['AWS Internal'], invokedBy: 'AWS Internal' });
+    this.identity = deepFreeze({ accountId: account.id, invokedBy: 'AWS Internal' } as UserIdentity);
+  }
+}
+
+/**
+ * A session's calls made by an AWS service on its behalf (CloudFormation creating a
+ * stack's resources with the caller's credentials): the same identity and key plus
+ * `invokedBy`, with the service host as source IP and user agent.
+ */
+export class ViaServicePrincipal extends Principal {
+  readonly type: UserIdentityType;
+  readonly identity: UserIdentity;
+  readonly name: string;
+
+  constructor(readonly base: Principal, host: string) {
+    super(base.account, { sourceIPs: [host], userAgents: [host], invokedBy: host });
+    this.type = base.type;
+    this.name = base.name;
+    this.identity = deepFreeze({ ...base.identity, invokedBy: host });
   }
 }

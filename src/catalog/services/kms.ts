@@ -166,4 +166,29 @@ const defs: OpDef[] = [
   },
 ];
 
-export const KMS_OPERATIONS = defineService({ service: 'kms', eventSource: 'kms.amazonaws.com' }, defs);
+/**
+ * Automatic key rotation, an AWS service event: no userIdentity type, `invokedBy` and
+ * source `AWS Internal`, no requestID, the key in resources[] and
+ * `serviceEventDetails {rotationType, keyId}` (CloudTrail User Guide, "AWS service events";
+ * estate-reference.md §2.2). Both AWS examples write no `userIdentity.type`; the shared
+ * check-records.mjs wants one and flags these records, AWS's shape is kept.
+ */
+/** The rotated key: one stream per event time, so resources[] and serviceEventDetails name the same key. */
+const rotatedKey = (ctx: CallContext) => ctx.world.resource(KEY, ctx.rng.fork('rotated-key', ctx.time), { accountId: ctx.accountId, region: ctx.region }).arn;
+
+const ROTATE_KEY: OpDef = {
+  name: 'RotateKey',
+  readOnly: false,
+  eventType: 'AwsServiceEvent',
+  requestIdStyle: 'none',
+  tls: false,
+  request: () => null,
+  resources: (ctx) => [ref(rotatedKey(ctx), ctx.accountId, KEY)],
+  serviceEventDetails: (ctx) => {
+    const arn = rotatedKey(ctx);
+    // The 2025 KMS guide's example adds keyOrigin and the key-material ids (ct-rotatekey).
+    return { rotationType: 'AUTOMATIC', keyId: arn.slice(arn.lastIndexOf('/') + 1), keyOrigin: 'AWS_KMS', previousKeyMaterialId: hex(ctx.rng, 64), currentKeyMaterialId: hex(ctx.rng, 64) };
+  },
+};
+
+export const KMS_OPERATIONS = defineService({ service: 'kms', eventSource: 'kms.amazonaws.com' }, [...defs, ROTATE_KEY]);

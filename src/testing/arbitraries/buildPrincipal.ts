@@ -28,14 +28,19 @@ export function buildPrincipal(account: Account, description: PrincipalDescripti
         ...(d.sourceIdentity !== undefined ? { sourceIdentity: d.sourceIdentity } : {}),
         ...(d.invokedBy !== undefined ? { invokedBy: d.invokedBy } : {}),
         ...(d.ec2RoleDelivery !== undefined ? { ec2RoleDelivery: d.ec2RoleDelivery } : {}),
+        // A described world holds exactly its scripted calls: the session was issued before it.
+        issuedBy: false,
       });
     }
     case 'Root':
       return account.root();
     case 'AWSService':
       return account.service(d.host);
-    case 'FederatedUser':
-      return account.federatedUser(d.name, account.iamUser(d.issuerUserName), at - d.ageSeconds * 1000);
+    case 'FederatedUser': {
+      const f = account.federatedUser(d.name, account.iamUser(d.issuerUserName), at - d.ageSeconds * 1000);
+      f.issuance = 'none'; // issued before the described world, like its sessions
+      return f;
+    }
     case 'IdentityCenterUser':
       return account.identityCenterUser(d.userName);
     case 'SAMLUser':
@@ -62,6 +67,6 @@ export function crossAccountCaller(account: Account, description: Extract<Princi
     case 'IAMUser':
       return account.iamUser(description.name);
     case 'AssumedRole':
-      return account.role(description.name).session({ sessionName: 'cross-account', createdAt: at });
+      return account.role(description.name).session({ sessionName: 'cross-account', createdAt: at, issuedBy: false });
   }
 }
