@@ -12,10 +12,10 @@ export default [
   },
   {
     id: 'aws-role-assumed-from-another-account',
-    title: 'Role assumed by a principal of another account',
-    description: "The role owner's copy of a cross-account AssumeRole (the caller shown as AWSAccount). Every partner and vendor integration does this: a production rule allow-lists them; here any one fires.",
+    title: 'Role assumed by another account with an external id (third-party access)',
+    description: "The role owner's copy of a cross-account AssumeRole (the caller shown as AWSAccount) that carries an externalId: the way AWS tells third parties (vendors, SaaS integrations) to assume a customer's role. The organization's own cross-account automation needs no external id and stays quiet; a production rule also allow-lists its known vendors.",
     techniques: ['T1199', 'T1078.004'],
     match: (r: CloudTrailRecord) =>
-      r.eventSource === 'sts.amazonaws.com' && r.eventName === 'AssumeRole' && r.errorCode === undefined && r.userIdentity?.type === 'AWSAccount' && r.userIdentity.accountId !== undefined && r.userIdentity.accountId !== r.recipientAccountId,
+      r.eventSource === 'sts.amazonaws.com' && r.eventName === 'AssumeRole' && r.errorCode === undefined && r.userIdentity?.type === 'AWSAccount' && r.userIdentity.accountId !== undefined && r.userIdentity.accountId !== r.recipientAccountId && typeof r.requestParameters?.externalId === 'string',
   },
 ];

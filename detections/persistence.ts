@@ -7,6 +7,17 @@ const ADMIN_POLICIES = /:policy\/(AdministratorAccess|IAMFullAccess|PowerUserAcc
 
 export default [
   {
+    id: 'aws-iam-saml-provider-changed',
+    title: 'SAML identity provider created or its metadata replaced',
+    description: "CreateSAMLProvider or UpdateSAMLProvider outside IAM Identity Center's own AWSSSO_*_DO_NOT_DELETE providers: a forged IdP certificate lets an attacker mint SAML assertions for any role that trusts the provider (Golden SAML). After Panther AWS.IAM.SAMLProviderModified.",
+    techniques: ['T1484.002', 'T1606.002'],
+    match: (r: CloudTrailRecord) => {
+      if (r.eventSource !== 'iam.amazonaws.com' || (r.eventName !== 'CreateSAMLProvider' && r.eventName !== 'UpdateSAMLProvider') || !ok(r)) return false;
+      const name = String(rp(r).name ?? rp(r).sAMLProviderArn ?? '');
+      return !/AWSSSO_[0-9a-f]+_DO_NOT_DELETE$/.test(name);
+    },
+  },
+  {
     id: 'aws-iam-admin-policy-attached',
     title: 'Administrator policy attached to a user, group or role',
     description: 'AttachUserPolicy / AttachGroupPolicy / AttachRolePolicy with AdministratorAccess, IAMFullAccess or PowerUserAccess. After Panther AWS.IAM.AttachAdminRolePolicy and AttachAdminUserPolicy.',

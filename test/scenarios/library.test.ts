@@ -17,8 +17,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenarioLibrary, scenariosDir, type LibraryEntry } from '../../src/scenario/library.js';
 import { runScenario } from '../../src/scenario/run.js';
-import { createSimulation } from '../../src/simulation.js';
-import { DEFAULT_PERSONAS } from '../../src/estate/personas.js';
+import { createSimulation, type Simulation } from '../../src/simulation.js';
 import { compileSigmaRule, loadSigmaRules } from '../../src/sigma/index.js';
 import { validateRecord } from '../../src/validate/index.js';
 import type { CloudTrailRecord } from '../../src/record/types.js';
@@ -72,18 +71,6 @@ const TITLE = new Map(RULES.map((c) => [c.rule.id, c.rule.title]));
  */
 const NOISY = new Set(['905d389b-b853-46d0-9d3d-dea0d3a3cd49', 'f43f5d2f-3f2a-4cc8-b1af-81fde7dbaf0e', '8ad1600d-e9dc-4251-b0ee-a65268f29add']);
 
-/** Principals of the default background personas (src/estate/personas.ts). */
-const BACKGROUND_ROLES = new Set<string>();
-const BACKGROUND_USERS = new Set<string>();
-const BACKGROUND_SSO = new Set<string>();
-for (const p of DEFAULT_PERSONAS) {
-  const id = p.identity;
-  if (id.kind === 'role-session') {
-    if (id.issuer?.by === 'identity-center') BACKGROUND_SSO.add(`AWSReservedSSO_${id.issuer.permissionSet}_`);
-    else BACKGROUND_ROLES.add(id.roleName);
-    if (id.issuer?.by === 'iam-user') BACKGROUND_USERS.add(id.issuer.userName);
-  } else if (id.kind === 'iam-user' || id.kind === 'console-user' || id.kind === 'federated') BACKGROUND_USERS.add(id.userName);
-}
 
 /**
  * Validator rules that reject the AWS-reserved instance identity role name `aws:ec2-instance`
@@ -121,17 +108,6 @@ function fire(records: Iterable<object>): Map<string, number> {
   return fired;
 }
 
-function isBackground(r: CloudTrailRecord): boolean {
-  const u = r.userIdentity;
-  if (!u) return false;
-  if (u.type === 'AWSService' || !u.type) return true;
-  if (u.type === 'IAMUser' && u.userName !== undefined && BACKGROUND_USERS.has(u.userName)) return true;
-  if (u.type === 'WebIdentityUser' || u.type === 'IdentityCenterUser') return true;
-  const issuer = u.sessionContext?.sessionIssuer?.userName;
-  if (issuer === undefined) return false;
-  if (BACKGROUND_ROLES.has(issuer) || BACKGROUND_USERS.has(issuer)) return true;
-  return [...BACKGROUND_SSO].some((p) => issuer.startsWith(p));
-}
 
 const outcomes = new Map<string, Promise<Outcome>>();
 
@@ -139,7 +115,19 @@ const outcomes = new Map<string, Promise<Outcome>>();
 function outcome(e: LibraryEntry): Promise<Outcome> {
   let p = outcomes.get(e.file);
   if (!p) {
-    p = runScenario(e.scenario).then(({ sim }) => {
+    // Background records are the ones the traffic driver builds (Simulation.buildIntent, its
+    // only way to make records), tagged as they are built: a playbook's own typeless service
+    // event (CreateAccountResult) is not background just because it has no userIdentity.type.
+    const generated = new WeakSet<CloudTrailRecord>();
+    const tag = (sim: Simulation) => {
+      const build = sim.buildIntent.bind(sim);
+      sim.buildIntent = (it, region, rng) => {
+        const out = build(it, region, rng);
+        for (const r of out) generated.add(r);
+        return out;
+      };
+    };
+    p = runScenario(e.scenario, { onSimulation: tag }).then(({ sim }) => {
       const records = sim.records();
       const invalid: string[] = [];
       for (const r of records) {
@@ -154,7 +142,7 @@ function outcome(e: LibraryEntry): Promise<Outcome> {
       const noisy: string[] = [];
       let background = 0;
       for (const r of records) {
-        const bg = isBackground(r);
+        const bg = generated.has(r);
         if (bg) background++;
         for (const { detection } of DETECTIONS) {
           if (!detection.match(r)) continue;
