@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { exportParquetFromJsonl, exportParquetFromS3Tree } from '../../src/export/parquet.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSimulation } from '../../src/simulation.js';
 import { queryS3Tree, findTrailLogFiles } from '../../src/cloudtrail/lake/s3-tree-query.js';
@@ -252,6 +253,47 @@ describe('Parquet export', () => {
     }
   });
 
+  it('streams any input to the same rows: iterables, JSON Lines (.gz too) and S3 trees; equal times keep input order; bad times are skipped', async () => {
+    const readBack = async (file: string) => {
+      const s = await openDuckDB(undefined, { externalAccess: true });
+      try {
+        const r = await s.connection.runAndReadAll(`SELECT eventjson FROM read_parquet('${file}')`);
+        return r.getRows().map((x) => String(x[0]));
+      } finally {
+        closeDuckDB(s);
+      }
+    };
+    // Two records with the same time, given newest-first in the input, plus one whose time cannot be read.
+    const same = records.filter((r) => r.eventTime === records[0].eventTime);
+    expect(same.length).toBeGreaterThan(1);
+    const input = [...records.slice().reverse(), { ...records[0], eventTime: 'not a time' }];
+    const async = async function* () {
+      yield* input;
+    };
+    const fromIterable = join(dir, 's1.parquet');
+    expect(await exportParquet(async(), fromIterable)).toEqual({ rows: records.length });
+    const got = (await readBack(fromIterable)).map((t) => JSON.parse(t) as CloudTrailRecord);
+    expect(got.map((r) => r.eventTime)).toEqual(records.map((r) => r.eventTime));
+    // Among equal times, input order (here reversed) is kept.
+    expect(got.slice(0, same.length).map((r) => r.eventID)).toEqual(same.map((r) => r.eventID).reverse());
+    // JSON Lines, gzipped, with a blank line: the same rows, eventjson the line's own text.
+    const gz = join(dir, 'in.jsonl.gz');
+    writeFileSync(gz, gzipSync(records.map((r) => JSON.stringify(r)).join('\n') + '\n\n'));
+    const fromJsonl = join(dir, 's2.parquet');
+    expect(await exportParquetFromJsonl(gz, fromJsonl)).toEqual({ rows: records.length });
+    expect(await readBack(fromJsonl)).toEqual(records.map((r) => JSON.stringify(r)));
+    // The S3 tree: the same records, progress by file.
+    const seen: number[] = [];
+    const fromTree = join(dir, 's3.parquet');
+    expect(await exportParquetFromS3Tree(dir, fromTree, { onProgress: (d) => seen.push(d) })).toEqual({ rows: records.length, files: 3 });
+    expect((await readBack(fromTree)).map((t) => JSON.parse(t).eventID).sort()).toEqual(records.map((r) => r.eventID).sort());
+    expect(seen.at(-1)).toBe(3);
+    // A line that is not JSON is named.
+    const bad = join(dir, 'bad.jsonl');
+    writeFileSync(bad, `${JSON.stringify(records[0])}\n{"eventTime": oops}\n`);
+    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl:2: not JSON/);
+  });
+
   it('trailsim export reads an S3 tree or JSON Lines', async () => {
     const jsonl = join(dir, 'records.jsonl');
     writeFileSync(jsonl, records.map((r) => JSON.stringify(r)).join('\n') + '\n');
@@ -266,5 +308,14 @@ describe('Parquet export', () => {
       expect(await exportCommand(args, t.io)).toBe(2);
       expect(t.err.join('\n')).toMatch(/trailsim export: /);
     }
+    const h = io();
+    expect(await exportCommand(['--help'], h.io)).toBe(0);
+    for (const opt of ['--format', '--data', '--in', '--out', '--memory', '--help']) expect(h.out[0]).toContain(opt);
+    expect(h.out[0].match(/e\.g\. --/g)?.length).toBe(5);
+    // Without DuckDB the message names the export, not Lake SQL.
+    const n = io();
+    expect(await exportCommand(['--in', jsonl, '--out', join(dir, 'n.parquet')], n.io, { loadDuckDB: async () => { throw new Error('absent'); } })).toBe(2);
+    expect(n.err[0]).toMatch(/^trailsim export: LakeEngineUnavailableError: Parquet export \(trailsim export\) needs the optional package @duckdb\/node-api/);
+    expect(n.err[0]).not.toMatch(/Lake SQL/);
   });
 });
