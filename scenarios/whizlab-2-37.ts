@@ -82,12 +82,12 @@ export default defineScenario({
     log(`account ${acct.id} (${acct.alias}): trail management-events -> s3://acme-audit-logs, Lake store ${storeId} (730 days)`);
 
     // Two years and a month of ordinary activity; Insights turned on ten days before the end.
-    // One line per simulated quarter, so the run shows progress from its first seconds.
-    for (let m = 3; ; m += 3) {
+    // One line per simulated month, so the run shows progress from its first seconds.
+    for (let m = 1; ; m++) {
       const next = Date.UTC(2024, 1 + m, 1);
       if (next >= Date.parse('2026-02-20T00:00:00Z')) break;
       sim.advanceTo(next);
-      log(`  ${day(next)}: ${sim.recordTotal.toLocaleString('en-US')} records so far`);
+      log(`  ${day(next).slice(0, 7)}: ${sim.recordTotal.toLocaleString('en-US')} records so far`);
     }
     sim.advanceTo('2026-02-20T00:00:00Z');
     sim.insights.enable({ accountId: acct.id, regions: ['us-east-1'] });
@@ -129,7 +129,10 @@ export default defineScenario({
     const since = now - 90 * 86_400_000;
     const history = (where: string) => `event history (LookupEvents), ${where}, ${day(since)} .. ${day(now)}: the last 90 days`;
     const window = { StartTime: new Date(since), EndTime: new Date(now) };
-    const iamWrites = lookupAll(sim, acct.id, region, { LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'iam.amazonaws.com' }], ...window }).filter((e) => e.ReadOnly === 'false');
+    const oldestFirst = (a: Event, b: Event) => (a.EventTime?.getTime() ?? 0) - (b.EventTime?.getTime() ?? 0);
+    const iamWrites = lookupAll(sim, acct.id, region, { LookupAttributes: [{ AttributeKey: 'EventSource', AttributeValue: 'iam.amazonaws.com' }], ...window })
+      .filter((e) => e.ReadOnly === 'false')
+      .sort(oldestFirst);
     answer(
       `Who changed IAM, and what did they change? (${history(`${region}, where IAM records its events`)})`,
       summarize(
@@ -141,7 +144,7 @@ export default defineScenario({
 
     const byEve = [region, 'eu-west-1']
       .flatMap((r) => lookupAll(sim, acct.id, r, { LookupAttributes: [{ AttributeKey: 'Username', AttributeValue: 'contractor-eve' }], ...window }))
-      .sort((a, b) => (a.EventTime?.getTime() ?? 0) - (b.EventTime?.getTime() ?? 0));
+      .sort(oldestFirst);
     answer(
       `What did the contractor's credentials do, and from where? (${history('us-east-1 and eu-west-1')})`,
       summarize(
@@ -184,29 +187,27 @@ export default defineScenario({
       `${r.digestFiles.valid}/${r.digestFiles.valid + r.digestFiles.invalid} digest files valid, ${r.logFiles.valid}/${r.logFiles.valid + r.logFiles.invalid} log files valid`,
       ...(r.valid ? ['no: every log file matches the hash its signed digest holds'] : [
         'yes:',
-        ...[...r.modified, ...r.deleted, ...r.unreferenced, ...r.unchained].map((f) => `  ${f.kind} file ${f.key.split('/').pop()}: ${f.message}`),
+        ...[...r.modified, ...r.deleted, ...r.unreferenced, ...r.unchained].map((f) => `  ${f.kind} file ${f.key.split('/').pop()}: ${f.message.split('\t').pop()}`),
       ]),
     ];
     answer(`Were the logs tampered with? (${validation}, in s3://acme-audit-logs)`, verdict(sim.cloudtrail.validateLogs({ trail: trailArn, startTime: incident })));
-    // A copy of the same files in which someone removed the contractor's StopLogging attempt from its log file.
+    // A copy of the files (those delivered since the day before the window: digests list files
+    // delivered just before midnight) in which someone removed the contractor's StopLogging attempt.
     const copy = new S3Store();
     copy.createBucket('acme-audit-logs');
     let edited = '';
-    for (const kind of ['CloudTrail', 'CloudTrail-Digest']) {
-      for (const r of [region, 'eu-west-1']) {
-        for (const o of sim.cloudtrail.s3.listObjects('acme-audit-logs', { prefix: `AWSLogs/${acct.id}/${kind}/${r}/2026/03/` })) {
-          let body = o.body;
-          if (kind === 'CloudTrail' && !edited) {
-            const doc = JSON.parse(gunzipSync(o.body).toString('utf8')) as { Records: CloudTrailRecord[] };
-            const kept = doc.Records.filter((x) => !(x.eventName === 'StopLogging' && x.userIdentity?.userName === 'contractor-eve'));
-            if (kept.length < doc.Records.length) {
-              body = gzipDeterministic(JSON.stringify({ Records: kept }));
-              edited = o.key;
-            }
-          }
-          copy.putObject('acme-audit-logs', o.key, { body, lastModified: o.lastModified, metadata: { ...o.metadata }, contentType: o.contentType, ...(o.contentEncoding ? { contentEncoding: o.contentEncoding } : {}) });
+    for (const o of sim.cloudtrail.s3.listObjects('acme-audit-logs', { prefix: `AWSLogs/${acct.id}/` })) {
+      if (o.lastModified < incident - 86_400_000) continue;
+      let body = o.body;
+      if (!edited && o.key.includes('/CloudTrail/us-east-1/2026/03/03/')) {
+        const doc = JSON.parse(gunzipSync(o.body).toString('utf8')) as { Records: CloudTrailRecord[] };
+        const kept = doc.Records.filter((x) => !(x.eventName === 'StopLogging' && x.userIdentity?.userName === 'contractor-eve'));
+        if (kept.length < doc.Records.length) {
+          body = gzipDeterministic(JSON.stringify({ Records: kept }));
+          edited = o.key;
         }
       }
+      copy.putObject('acme-audit-logs', o.key, { body, lastModified: o.lastModified, metadata: { ...o.metadata }, contentType: o.contentType, ...(o.contentEncoding ? { contentEncoding: o.contentEncoding } : {}) });
     }
     answer(
       `Were the logs tampered with? (${validation}, in a copy where ${edited.split('/').pop()} lost the contractor's StopLogging record)`,
