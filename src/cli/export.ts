@@ -17,8 +17,9 @@ export const EXPORT_HELP = `Usage: trailsim export [--format parquet] (--data DI
 
 Writes records to a Parquet file with CloudTrail Lake's column names and types (eventtime
 a timestamp, requestparameters a map, useridentity a struct, eventjson the record's JSON),
-rows in eventTime order. Streams: memory stays flat (DuckDB sorts with a memory limit and
-spills to a temporary folder). Needs the optional package @duckdb/node-api.
+rows in eventTime order. Streams: records are staged on disk and only their times are sorted
+in memory (20 bytes a record); DuckDB writes under a memory limit. Needs the optional
+package @duckdb/node-api.
 
 Options:
   --format parquet  output format (parquet, the default, is the only one)
@@ -29,7 +30,7 @@ Options:
                       e.g. --in out/whizlab/records.jsonl
   --out FILE        the Parquet file to write (required)
                       e.g. --out out/whizlab/records.parquet
-  --memory SIZE     DuckDB's memory limit while sorting (default 256MB)
+  --memory SIZE     DuckDB's memory limit while writing (default 192MB)
                       e.g. --memory 1GB
   -h, --help        show this help
 
