@@ -35,13 +35,16 @@ const find = (byQ: Record<string, string[]>, start: string) => {
   return { q: q!, lines: byQ[q!] };
 };
 
+// Each whizlab run simulates two years with hourly signed digests: allow for a busy machine.
+const RUN_TIMEOUT = 600_000;
+
 describe('scenarios/whizlab-2-37.ts', () => {
   it('answers the audit questions from event history, over the last 90 days, saying so', async () => {
     const byQ = await cliAnswers();
     const iam = find(byQ, 'Who changed IAM, and what did they change? (event history');
     expect(iam.q).toContain('2025-12-06 .. 2026-03-06: the last 90 days');
     const text = iam.lines.join('\n');
-    expect(text).toMatch(/alice\.admin CreateUser contractor-eve/);
+    expect(text).toMatch(/2026-03-02T10:15:00.000Z alice\.admin CreateUser/);
     expect(text).toMatch(/alice\.admin AttachUserPolicy/);
     expect(text).toMatch(/alice\.admin CreateAccessKey/);
     // The contractor's burst, which the Lake answer also shows, is in the window.
@@ -54,14 +57,14 @@ describe('scenarios/whizlab-2-37.ts', () => {
     expect(find(byQ, 'Does event history still show how the trail was set up in 2024?').lines[0]).toMatch(/^no: event history keeps 90 days/);
     // Every answer names its source and window.
     for (const q of Object.keys(byQ)) expect(q).toMatch(/\((event history \(LookupEvents\)|Lake SQL over event data store audit-2y|SQL over the \d+ log files|validate-logs over)/);
-  });
+  }, RUN_TIMEOUT);
 
   it('flags the injected IAM burst as one Insights Start/End pair', async () => {
     const lines = find(await cliAnswers(), 'Did CloudTrail Insights flag unusual activity?').lines;
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/End ApiCallRateInsight CreateUser/);
     expect(lines[1]).toMatch(/Start ApiCallRateInsight CreateUser/);
-  });
+  }, RUN_TIMEOUT);
 
   it('validates its logs: the bucket is intact, and a copy with one edited log file is caught', async () => {
     const byQ = await cliAnswers();
@@ -74,7 +77,7 @@ describe('scenarios/whizlab-2-37.ts', () => {
     expect(tampered[0]).toMatch(/^(\d+)\/\1 digest files valid, (\d+)\/(\d+) log files valid$/);
     expect(tampered[1]).toBe('yes:');
     expect(tampered.slice(2)).toEqual([expect.stringMatching(/^  log file \S+\.json\.gz: .*hash value doesn't match/i)]);
-  });
+  }, RUN_TIMEOUT);
 
   it('keeps exactly the last 730 days in Lake and answers the same IAM question from Lake SQL and from S3 SQL', async () => {
     const byQ = await cliAnswers();
@@ -92,7 +95,7 @@ describe('scenarios/whizlab-2-37.ts', () => {
     const lake = find(byQ, 'Who changed IAM over the whole retention period? (Lake SQL').lines;
     expect(lake).toEqual(find(byQ, 'Who changed IAM in March 2026?').lines);
     expect(lake[0]).toBe('contractor-eve CreateUser: 40');
-  });
+  }, RUN_TIMEOUT);
 
   it('explains its two totals: the audit\'s own calls are recorded too', async () => {
     await cliAnswers();
@@ -107,15 +110,17 @@ describe('scenarios/whizlab-2-37.ts', () => {
     expect(all).toContain(`records: ${n(after![3])} `);
     // Progress from the first simulated month on.
     expect(all).toMatch(/ {2}2024-03: [\d,]+ records so far/);
-  });
+  }, RUN_TIMEOUT);
 
   it('writes the same records without DuckDB (only the answers say skipped), byte-identical to the CLI run, all valid', async () => {
     expect(await cliRun).toBe(0);
     const { sim, answers } = await apiRun;
-    expect(answers.find((a) => a.question.startsWith('Lake SQL'))!.lines[0]).toMatch(/^skipped: .*needs the optional package @duckdb\/node-api/);
+    const lakeAnswers = answers.filter((a) => a.question.includes('(Lake SQL'));
+    expect(lakeAnswers).toHaveLength(3);
+    for (const a of lakeAnswers) expect(a.lines).toEqual([expect.stringMatching(/^skipped: CloudTrail Lake SQL needs the optional package @duckdb\/node-api/)]);
     const fromCli = readFileSync(join(dir, 'records.jsonl'), 'utf8');
     expect(fromCli).toBe(sim.records().map((r) => JSON.stringify(r)).join('\n') + '\n');
     const bad = sim.records().flatMap((r) => validateRecord(r).filter((v) => v.severity === 'error'));
     expect(bad).toEqual([]);
-  });
+  }, RUN_TIMEOUT);
 });
