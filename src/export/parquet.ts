@@ -261,29 +261,70 @@ function jsonlLines(file: string): AsyncIterable<string> {
   return createInterface({ input, crlfDelay: Infinity });
 }
 
+/**
+ * A record line's eventTime without parsing it, when the line is in CloudTrail's key order:
+ * `eventTime` then comes after `eventVersion` and `userIdentity` (which has no such key) and
+ * before `requestParameters`, so its first occurrence as a key is the record's own. Inside a
+ * JSON string a quote is escaped, so the key pattern cannot come from a value.
+ */
+function quickEventTime(line: string): string | undefined {
+  if (!line.startsWith('{"eventVersion":')) return undefined;
+  const at = line.indexOf('"eventTime":"');
+  if (at < 0) return undefined;
+  const params = line.indexOf('"requestParameters":');
+  if (params >= 0 && params < at) return undefined;
+  const end = line.indexOf('"', at + 13);
+  return end < 0 ? undefined : line.slice(at + 13, end);
+}
+
+/** The first line of a JSON Lines file that is not JSON, for an error that names it. */
+async function firstBadLine(file: string): Promise<string | undefined> {
+  let n = 0;
+  for await (const line of jsonlLines(file)) {
+    n++;
+    if (line.trim() === '') continue;
+    try {
+      JSON.parse(line);
+    } catch (e) {
+      return `${file}:${n}: not JSON (${(e as Error).message}).`;
+    }
+  }
+  return undefined;
+}
+
 /** Writes the records of a JSON Lines file (optionally gzipped) to `file`. */
 export async function exportParquetFromJsonl(jsonl: string, file: string, opts: ExportParquetOptions = {}): Promise<{ rows: number }> {
-  return writeStaged(file, opts, async (stage) => {
-    let n = 0;
-    let lines;
-    try {
-      lines = jsonlLines(jsonl);
-      for await (const line of lines) {
-        n++;
-        if (line.trim() === '') continue;
-        let r: { eventTime?: unknown } | null;
-        try {
-          r = JSON.parse(line) as { eventTime?: unknown } | null;
-        } catch (e) {
-          throw new TrailsimInputError(`${jsonl}:${n}: not JSON (${(e as Error).message}).`);
+  try {
+    return await writeStaged(file, opts, async (stage) => {
+      let n = 0;
+      try {
+        for await (const line of jsonlLines(jsonl)) {
+          n++;
+          if (line.trim() === '') continue;
+          let time = quickEventTime(line);
+          if (time === undefined) {
+            try {
+              time = (JSON.parse(line) as { eventTime?: string } | null)?.eventTime;
+            } catch (e) {
+              throw new TrailsimInputError(`${jsonl}:${n}: not JSON (${(e as Error).message}).`);
+            }
+          }
+          stage.add(line, time);
+          if (n % 8192 === 0) opts.onProgress?.(n, undefined);
         }
-        stage.add(line, r?.eventTime);
-        if (n % 8192 === 0) opts.onProgress?.(n, undefined);
+      } catch (e) {
+        if (TrailsimError.is(e)) throw e;
+        throw new TrailsimInputError(`Cannot read ${jsonl}: ${(e as Error).message}`, { cause: e });
       }
-    } catch (e) {
-      if (TrailsimError.is(e)) throw e;
-      throw new TrailsimInputError(`Cannot read ${jsonl}: ${(e as Error).message}`, { cause: e });
+      opts.onProgress?.(n, n);
+    });
+  } catch (e) {
+    // Lines read on the fast path were not parsed here: DuckDB's message names a staging
+    // file, so name the user's line instead.
+    if (TrailsimError.is(e) && /^Could not convert/.test((e as Error).message)) {
+      const bad = await firstBadLine(jsonl).catch(() => undefined);
+      if (bad) throw new TrailsimInputError(bad, { cause: e });
     }
-    opts.onProgress?.(n, n);
-  });
+    throw e;
+  }
 }

@@ -292,6 +292,9 @@ describe('Parquet export', () => {
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${JSON.stringify(records[0])}\n{"eventTime": oops}\n`);
     await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl:2: not JSON/);
+    // Also when the line looks like a record up to its time (read without parsing, then rejected by DuckDB).
+    writeFileSync(bad, `${JSON.stringify(records[0])}\n{"eventVersion":"1.08","eventTime":"2026-03-01T00:00:00Z",oops}\n`);
+    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl:2: not JSON/);
   });
 
   it('trailsim export reads an S3 tree or JSON Lines', async () => {
