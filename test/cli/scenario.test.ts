@@ -60,7 +60,7 @@ describe('scenarios/whizlab-2-37.ts', () => {
     const eve = find(byQ, "What did the contractor's credentials do, and from where? (event history").lines;
     expect(eve.join('\n')).toMatch(/StopLogging from 203\.0\.113\.77 -> AccessDeniedException/);
     expect(eve.join('\n')).toMatch(/CreateUser from 203\.0\.113\.77 x40/);
-    expect(find(byQ, 'Who opened a security group, when, and from where? (event history, eu-west-1').lines.join('\n')).toMatch(/user\/contractor-eve from 203\.0\.113\.77/);
+    expect(find(byQ, 'Who opened a security group, when, and from where? (event history (LookupEvents), eu-west-1').lines.join('\n')).toMatch(/user\/contractor-eve from 203\.0\.113\.77/);
     expect(find(byQ, 'Did anyone try to stop or change logging? (event history').lines.join('\n')).toMatch(/contractor-eve StopLogging \(failed: AccessDeniedException\)/);
     expect(find(byQ, 'Does event history still show how the trail was set up in 2024?').lines[0]).toMatch(/^no: event history keeps 90 days/);
     // Every answer names its source and window.
