@@ -82,7 +82,7 @@ export * from './cloudtrail/insights/index.js';
 
 // CloudTrail Lake
 export * from './cloudtrail/lake/index.js';
-export { exportParquet, type ExportParquetOptions } from './export/parquet.js';
+export { exportParquet, exportParquetFromS3Tree, exportParquetFromJsonl, type ExportParquetOptions } from './export/parquet.js';
 
 // Trails, S3 delivery, digests, export and replay
 export * from './cloudtrail/trails/index.js';

@@ -65,3 +65,46 @@ describe('without DuckDB', () => {
     await expect(exportParquet([], '/tmp/never.parquet', { loadDuckDB })).rejects.toBeInstanceOf(LakeEngineUnavailableError);
   });
 });
+
+describe('records do not depend on whether DuckDB is installed', () => {
+  // The same script with and without an engine: AWS accepts a valid StartQuery and runs it
+  // later, so the StartQuery event is recorded either way; only the answer differs.
+  async function run(loadDuckDB?: () => Promise<unknown>) {
+    const sim = createSimulation({ seed: 3, start: '2026-03-01T00:00:00Z', ...(loadDuckDB ? { lake: { loadDuckDB } } : {}) });
+    const admin = sim.addAccount({ name: 'prod' }).iamUser('admin');
+    const { EventDataStoreArn } = sim.lake.createEventDataStore(admin, { Name: 'audit' });
+    sim.call(admin, 'iam:ListUsers');
+    sim.advance('1h');
+    const id = EventDataStoreArn.split('/')[1];
+    let answer: string;
+    try {
+      const r = await sim.lake.query(admin, `SELECT eventname, count(*) AS n FROM ${id} GROUP BY 1 ORDER BY 1`);
+      answer = r.rows.map((x) => `${x.eventname}=${x.n}`).join(',');
+    } catch (e) {
+      answer = `skipped: ${(e as Error).name}`;
+    }
+    sim.advance('1m');
+    sim.call(admin, 'iam:ListRoles');
+    // A second query: its id comes from the same stream in both runs.
+    const second = await sim.lake.startQuery(admin, { QueryStatement: `SELECT 1 FROM ${id}` }).then((o) => o.QueryId, (e: Error) => e.name);
+    await sim.lake.close();
+    return { records: sim.records().map((r) => JSON.stringify(r)).join('\n'), answer, second, sim, admin };
+  }
+
+  it('writes byte-identical records; only the answers say the query was skipped', async () => {
+    const withEngine = await run();
+    const without = await run(async () => {
+      throw new Error("Cannot find package '@duckdb/node-api'");
+    });
+    expect(withEngine.answer).toBe('CreateEventDataStore=1,ListUsers=1');
+    expect(without.answer).toBe('skipped: LakeEngineUnavailableError');
+    expect(without.second).toBe('LakeEngineUnavailableError');
+    expect(without.records).toBe(withEngine.records);
+    expect(without.records.split('\n').map((l) => JSON.parse(l).eventName)).toEqual(['CreateEventDataStore', 'ListUsers', 'StartQuery', 'ListRoles', 'StartQuery']);
+    // The query the engine could not run is listed as FAILED, saying why.
+    const queryId = JSON.parse(without.records.split('\n')[2]).responseElements.queryId as string;
+    const d = without.sim.lake.describeQuery(without.admin, { QueryId: queryId });
+    expect(d.QueryStatus).toBe('FAILED');
+    expect(d.ErrorMessage).toMatch(/could not run this query here: CloudTrail Lake SQL needs the optional package @duckdb\/node-api/);
+  });
+});

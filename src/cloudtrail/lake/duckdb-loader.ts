@@ -19,8 +19,11 @@ export const defaultDuckDBLoader: DuckDBLoader = () => import(packageName);
 
 const cache = new WeakMap<DuckDBLoader, Promise<DuckDBApi>>();
 
-/** The DuckDB module, or LakeEngineUnavailableError naming the package to install. */
-export function loadDuckDB(loader: DuckDBLoader = defaultDuckDBLoader): Promise<DuckDBApi> {
+/**
+ * The DuckDB module, or LakeEngineUnavailableError naming the package to install. `purpose`
+ * starts the message: what needs DuckDB (Lake SQL, `trailsim query`, Parquet export).
+ */
+export function loadDuckDB(loader: DuckDBLoader = defaultDuckDBLoader, purpose = 'CloudTrail Lake SQL'): Promise<DuckDBApi> {
   let p = cache.get(loader);
   if (!p) {
     p = (async () => {
@@ -29,13 +32,13 @@ export function loadDuckDB(loader: DuckDBLoader = defaultDuckDBLoader): Promise<
         mod = await loader();
       } catch (cause) {
         throw new LakeEngineUnavailableError(
-          `CloudTrail Lake SQL needs the optional package ${DUCKDB_PACKAGE}, which could not be loaded (${(cause as Error)?.message ?? String(cause)}). Install it with: npm install ${DUCKDB_PACKAGE}`,
+          `needs the optional package ${DUCKDB_PACKAGE}, which could not be loaded (${(cause as Error)?.message ?? String(cause)}). Install it with: npm install ${DUCKDB_PACKAGE}`,
           { cause },
         );
       }
       const api = ((mod as { DuckDBInstance?: unknown }).DuckDBInstance ? mod : (mod as { default?: unknown }).default) as DuckDBApi | undefined;
       if (!api || typeof api.DuckDBInstance?.create !== 'function') {
-        throw new LakeEngineUnavailableError(`The module loaded for ${DUCKDB_PACKAGE} does not export DuckDBInstance. Install it with: npm install ${DUCKDB_PACKAGE}`);
+        throw new LakeEngineUnavailableError(`needs ${DUCKDB_PACKAGE}, but the module loaded for it does not export DuckDBInstance. Install it with: npm install ${DUCKDB_PACKAGE}`);
       }
       return api;
     })();
@@ -43,7 +46,11 @@ export function loadDuckDB(loader: DuckDBLoader = defaultDuckDBLoader): Promise<
     // A failed load may succeed later (after an install); do not keep the failure.
     p.catch(() => cache.delete(loader));
   }
-  return p;
+  // The cached failure says what is missing; each caller says what needed it.
+  return p.catch((e: unknown) => {
+    if (e instanceof LakeEngineUnavailableError) throw new LakeEngineUnavailableError(`${purpose} ${e.message}`, { cause: e.cause });
+    throw e;
+  });
 }
 
 export interface DuckDBSession {
@@ -53,16 +60,20 @@ export interface DuckDBSession {
 }
 
 /**
- * An in-memory DuckDB with one thread (results do not depend on scheduling), UTC, no
+ * A DuckDB (in memory unless `path` names a database file) with one thread (results do not depend on scheduling), UTC, no
  * extension downloads, and the Trino compatibility macros. `externalAccess: false` also
  * stops SQL from reading or writing files (Lake queries never need to).
  */
-export async function openDuckDB(loader: DuckDBLoader | undefined, opts: { externalAccess: boolean }): Promise<DuckDBSession> {
-  const api = await loadDuckDB(loader);
-  const instance = await api.DuckDBInstance.create(':memory:', {
+export async function openDuckDB(
+  loader: DuckDBLoader | undefined,
+  opts: { externalAccess: boolean; path?: string; purpose?: string; config?: Record<string, string> },
+): Promise<DuckDBSession> {
+  const api = await loadDuckDB(loader, opts.purpose);
+  const instance = await api.DuckDBInstance.create(opts.path ?? ':memory:', {
     threads: '1',
     autoinstall_known_extensions: 'false',
     ...(opts.externalAccess ? {} : { enable_external_access: 'false' }),
+    ...opts.config,
   });
   const connection = await instance.connect();
   // ICU is built in; time zone conversions (timestamp with time zone) use UTC whatever the host's zone.

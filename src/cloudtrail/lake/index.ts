@@ -40,5 +40,5 @@ export { PENDING_DELETION_DAYS } from './event-data-store.js';
 export { CLOUDTRAIL_COLUMNS, INSIGHT_COLUMNS, type LakeColumn } from './lake-schema.js';
 export { TRINO_COMPAT_MACROS } from './trino-compat.js';
 export { DUCKDB_PACKAGE, type DuckDBLoader } from './duckdb-loader.js';
-export { queryS3Tree, findTrailLogFiles, type QueryS3TreeOptions, type S3TreeResult } from './s3-tree-query.js';
+export { queryS3Tree, checkS3TreeQuery, findTrailLogFiles, listTrailLogFiles, defaultCacheDir, cacheFileFor, type QueryS3TreeOptions, type S3TreeResult, type TrailLogFile } from './s3-tree-query.js';
 export { ATHENA_COLUMNS } from './athena-table.js';

@@ -25,7 +25,16 @@ import type { StoreKind } from './selectors.js';
 export type ColumnSource =
   | { kind: 'time' }
   | { kind: 'unique'; field: UniqueField }
-  | { kind: 'dict'; field: string; sql: string }
+  | {
+      kind: 'dict';
+      field: string;
+      sql: string;
+      /**
+       * The same value in one step from the record's JSON: the `json_transform` type of the
+       * field (then cast to the column's type). Streaming exports read records this way.
+       */
+      transform?: string | object;
+    }
   | { kind: 'eventjson' }
   | { kind: 'null' };
 
@@ -67,10 +76,11 @@ export const TLS_TYPE = `STRUCT(tlsversion ${V}, ciphersuite ${V}, clientprovide
 const TLS_JSON = JSON.stringify({ tlsVersion: V, cipherSuite: V, clientProvidedHostHeader: V });
 
 const quote = (s: string) => `'${s.replace(/'/g, "''")}'`;
-const str = (field: string): ColumnSource => ({ kind: 'dict', field, sql: 's' });
-const bool = (field: string): ColumnSource => ({ kind: 'dict', field, sql: 'TRY_CAST(s AS BOOLEAN)' });
-const map = (field: string): ColumnSource => ({ kind: 'dict', field, sql: `json_transform(j, '"${MAP}"')` });
-const struct = (field: string, json: string, type: string): ColumnSource => ({ kind: 'dict', field, sql: `CAST(json_transform(j, ${quote(json)}) AS ${type})` });
+// json_transform to VARCHAR gives a string's value and any other value's JSON text, as `s` does.
+const str = (field: string): ColumnSource => ({ kind: 'dict', field, sql: 's', transform: V });
+const bool = (field: string): ColumnSource => ({ kind: 'dict', field, sql: 'TRY_CAST(s AS BOOLEAN)', transform: 'BOOLEAN' });
+const map = (field: string): ColumnSource => ({ kind: 'dict', field, sql: `json_transform(j, '"${MAP}"')`, transform: MAP });
+const struct = (field: string, json: string, type: string): ColumnSource => ({ kind: 'dict', field, sql: `CAST(json_transform(j, ${quote(json)}) AS ${type})`, transform: JSON.parse(json) as object });
 const insight = (path: string, sql = 'json_extract_string'): ColumnSource => ({ kind: 'dict', field: 'insightDetails', sql: `${sql}(j, '$.${path}')` });
 
 /** Columns of a store of CloudTrail events (management, data, network activity). */

@@ -42,6 +42,7 @@ import {
   InvalidParameterException,
   InvalidQueryStatusException,
   InvalidTagParameterException,
+  LakeEngineUnavailableError,
   NotOrganizationMasterAccountException,
   OrganizationsNotInUseException,
   QueryIdNotFoundException,
@@ -566,7 +567,16 @@ export class Lake {
       return fail(e);
     }
     for (const s of stores) s.expire(ctx.now);
-    const engine = await this.engineFor();
+    let engine: LakeEngine;
+    try {
+      engine = await this.engineFor();
+    } catch (e) {
+      // AWS accepts a valid statement and runs it later, so the StartQuery event exists
+      // whatever is installed here: records must not depend on an optional package. The
+      // query is kept as FAILED, and the caller learns why it could not run.
+      if (e instanceof LakeEngineUnavailableError) this.keepUnrunnable(principal, input, ctx, [...new Set(stores)], e);
+      throw e;
+    }
     const byRef = new Map(analyzed.refs.map((r, i) => [r, stores[i]]));
     const rewritten = analyzed.rewrite((r) => `"${byRef.get(r)!.id}"`, ctx.now);
     const unique = [...new Set(stores)];
@@ -597,6 +607,25 @@ export class Lake {
     const out: StartQueryOutput = { QueryId: q.id };
     this.recordCall(principal, op, input, ctx, { response: out });
     return out;
+  }
+
+  /** Records an accepted StartQuery whose statement this host cannot run (no DuckDB) and keeps it as FAILED. */
+  private keepUnrunnable(principal: Principal, input: StartQueryInput, ctx: CallContext, stores: EventDataStoreModel[], e: Error): void {
+    const q: LakeQueryRecord = {
+      id: this.queryIds.uuid(),
+      statement: input.QueryStatement!,
+      accountId: ctx.accountId,
+      region: ctx.region,
+      storeArns: stores.map((s) => s.arn),
+      createdAt: ctx.now,
+      runTime: this.runTime,
+      error: `trailsim could not run this query here: ${e.message}`,
+      ...(input.DeliveryS3Uri !== undefined ? { deliveryS3Uri: input.DeliveryS3Uri } : {}),
+      eventsScanned: 0,
+      bytesScanned: 0,
+    };
+    this.queries.set(q.id, q);
+    this.recordCall(principal, 'StartQuery', input, ctx, { response: { QueryId: q.id } });
   }
 
   private findQuery(id: unknown, ctx: CallContext): LakeQueryRecord {
