@@ -34,7 +34,8 @@ beforeAll(() => {
   const sim = createSimulation({ seed: 9, start: '2026-03-01T10:00:00Z' });
   const prod = sim.addAccount({ name: 'prod', id: '111122223333', regions: ['us-east-1', 'eu-west-1'] });
   const alice = prod.iamUser('alice');
-  const dev = prod.role('dev').session({ sessionName: 'jo', createdAt: sim.now });
+  // The fixture is about queries: the session gets no issuing AssumeRole record.
+  const dev = prod.role('dev').session({ sessionName: 'jo', createdAt: sim.now, issuedBy: false });
   sim.call(alice, 's3:CreateBucket', { bucketName: 'reports' });
   sim.call(alice, 'iam:ListUsers');
   sim.call(dev, 'ec2:DescribeInstances', undefined, { region: 'eu-west-1' });

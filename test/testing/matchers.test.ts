@@ -196,6 +196,6 @@ describe('runner-agnostic matcher functions (as jest uses them through expect.ex
     expect(ko.pass).toBe(false);
     expect(ko.message()).toContain('userIdentity.type: expected "Root", received "IAMUser"');
     expect(toMatchEventPattern({ a: 1 }, { a: [1] })).toMatchObject({ pass: true });
-    expect(Object.keys(trailsimMatchers).sort()).toEqual(['toBeValidCloudTrailRecord', 'toHaveRecorded', 'toMatchEventPattern']);
+    expect(Object.keys(trailsimMatchers).sort()).toEqual(['toBeValidCloudTrailRecord', 'toHaveRecorded', 'toMatchEventPattern', 'toPassCoverage']);
   });
 });
