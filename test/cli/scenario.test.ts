@@ -101,8 +101,17 @@ describe('scenarios/whizlab-2-37.ts', () => {
     const kept = records.filter((r) => r.eventCategory === 'Management' && Date.parse(r.eventTime) >= cutoff && !lakeCalls.has(r.eventName ?? ''));
     expect(Number(m[1])).toBe(kept.length);
     const lake = find(byQ, 'Who changed IAM over the whole retention period? (Lake SQL').lines;
-    expect(lake).toEqual(find(byQ, 'Who changed IAM in March 2026?').lines);
+    // Lake's window (730 days) holds March: every change S3 SQL finds in March is in Lake's
+    // answer with the same count, and the contractor leads both. Lake may name more (the
+    // estate's administrators change IAM now and then over two years).
+    const march = find(byQ, 'Who changed IAM in March 2026?').lines;
+    expect(march.length).toBeGreaterThan(0);
+    for (const line of march) expect(lake).toContain(line);
     expect(lake[0]).toBe('contractor-eve CreateUser: 40');
+    expect(march[0]).toBe('contractor-eve CreateUser: 40');
+    // Lake counts exactly what the kept records hold.
+    const iamWrites = kept.filter((r) => r.eventSource === 'iam.amazonaws.com' && r.readOnly === false && r.errorCode === undefined);
+    expect(iamWrites.length).toBeGreaterThanOrEqual(lake.reduce((n, l) => n + Number(/: (\d+)$/.exec(l)?.[1] ?? 0), 0));
   }, RUN_TIMEOUT);
 
   it('explains its two totals: the audit\'s own calls are recorded too', async () => {
