@@ -11,6 +11,8 @@ export default defineConfig({
     'vitest-setup': 'src/testing/vitest/setup.ts',
     'aws-sdk': 'src/testing/aws-sdk/index.ts',
     'cli/main': 'src/cli/main.ts',
+    // Worker thread of `trailsim generate --workers` (loaded by path, so its own file).
+    'cli/generate-worker': 'src/cli/generate-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: {
