@@ -9,7 +9,8 @@ import { isRegionName } from '../world/regions.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { VERSION } from '../version.js';
-import { GENERATE_FORMATS, type GenerateFormat } from './generate-producer.js';
+import { GENERATE_FORMATS, PARQUET_LAYOUT_DIR, type GenerateFormat } from './generate-producer.js';
+import { hiveParquetAthenaDdl, hiveParquetTrinoDdl } from '../export/hive-parquet.js';
 import { runGeneration } from './generate-run.js';
 
 /** Options of `trailsim generate` (and of `generateDataset`). */
@@ -103,5 +104,12 @@ async function generateParallel(o: GenerateOptions, out: string, progress?: Gene
   const result = await runGeneration({ options, out, formats }, { formats, workers, shardIndex, shardCount, progress });
   const plan = result.plan;
   writeManifest({ ...options, formats }, out, plan.sim, plan.from, shardCount === undefined ? result.summary.total : undefined);
+  if (formats.includes('parquet')) {
+    // The DDL to query parquet/ once copied to S3 (same bytes from every array-job part).
+    const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
+    const accounts = [...plan.sim.world.accounts.values()].map((a) => a.id);
+    writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetAthenaDdl(where, { accounts, regions: options.regions ?? ['us-east-1'], firstDay: plan.days[0] })}\n`);
+    writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
+  }
   return result;
 }
