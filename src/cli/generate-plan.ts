@@ -33,6 +33,25 @@ export interface WorkUnit {
 /** Receives a unit's records in output order. */
 export type RecordSink = (time: number, shard: number, record: CloudTrailRecord) => void;
 
+/**
+ * Units for `producers` parallel producers, grouped by day in day order: with at least as
+ * many shards as producers, each day is split by shard (shard i to producer i mod n);
+ * otherwise whole days go round-robin. A producer runs its units in list order.
+ */
+export function planUnits(shards: number, producers: number, dayIndices: readonly number[]): { unit: WorkUnit; producer: number }[] {
+  const n = Math.max(1, producers);
+  const all = Array.from({ length: shards }, (_, i) => i);
+  const out: { unit: WorkUnit; producer: number }[] = [];
+  if (n === 1 || shards < n) {
+    dayIndices.forEach((d, i) => out.push({ unit: { dayIndex: d, shards: all }, producer: i % n }));
+  } else {
+    for (const d of dayIndices) {
+      for (let p = 0; p < n; p++) out.push({ unit: { dayIndex: d, shards: all.filter((s) => s % n === p) }, producer: p });
+    }
+  }
+  return out;
+}
+
 export class GenerationPlan {
   readonly sim: Simulation;
   readonly traffic: Traffic;
@@ -56,24 +75,8 @@ export class GenerationPlan {
     return { accountId: s.account.id, region: s.region, day: this.days[dayIndex] };
   }
 
-  /**
-   * Units for `producers` parallel producers, grouped by day in day order: with at least as
-   * many shards as producers, each day is split by shard (shard i to producer i mod n);
-   * otherwise whole days go round-robin. `producerOf(u)` says which producer runs unit u;
-   * a producer runs its units in list order.
-   */
   units(producers: number, dayIndices: readonly number[] = this.days.map((_, i) => i)): { unit: WorkUnit; producer: number }[] {
-    const n = Math.max(1, producers);
-    const all = this.shards.map((s) => s.index);
-    const out: { unit: WorkUnit; producer: number }[] = [];
-    if (n === 1 || this.shards.length < n) {
-      dayIndices.forEach((d, i) => out.push({ unit: { dayIndex: d, shards: all }, producer: i % n }));
-    } else {
-      for (const d of dayIndices) {
-        for (let p = 0; p < n; p++) out.push({ unit: { dayIndex: d, shards: all.filter((s) => s % n === p) }, producer: p });
-      }
-    }
-    return out;
+    return planUnits(this.shards.length, producers, dayIndices);
   }
 
   /** Emits the records of `unit`, merged by (time, shard index), each shard in its own order. */

@@ -15,7 +15,8 @@ import { TrailsimInputError } from '../core/errors.js';
 import { Producer, type GenerateFormat, type ProducerSetup } from './generate-producer.js';
 import type { LineChunk } from './generate-chunks.js';
 import type { WorkerInput, WorkerMessage } from './generate-worker.js';
-import type { GenerationPlan, WorkUnit } from './generate-plan.js';
+import { planUnits, type WorkUnit } from './generate-plan.js';
+import { generateShape, worldFacts, type WorldFacts } from './generate.js';
 import { RecordSummary } from './summary.js';
 
 /** How to run a generation. */
@@ -33,7 +34,8 @@ export interface GenerateRunOptions {
 
 export interface GenerateRunResult {
   summary: RecordSummary;
-  plan: GenerationPlan;
+  /** Accounts and organization of the world (for the manifest). */
+  world: WorldFacts;
   /** Days this process made. */
   days: string[];
   /** JSONL files written. */
@@ -68,14 +70,13 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   const workers = o.workers ?? defaultWorkers();
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new TrailsimInputError(`--workers must be a whole number from 1 to 256; got ${workers}.`);
 
-  // The main thread's plan: validates options and lists units (cheap: the world, no calls).
-  const main = new Producer(setup);
-  const plan = main.plan;
-  const dayIdx = daysOfShard(plan.days.length, index, count);
-  const producers = Math.min(workers, Math.max(1, dayIdx.length * plan.shards.length));
-  const units = plan.units(producers, dayIdx);
+  // Units come from the options alone: workers start at once, the main thread builds no world.
+  const shape = generateShape(setup.options);
+  const dayIdx = daysOfShard(shape.days.length, index, count);
+  const producers = Math.min(workers, Math.max(1, dayIdx.length * shape.shards));
+  const units = planUnits(shape.shards, producers, dayIdx);
   const jsonl = formats.includes('jsonl');
-  const fileOf = (dayIndex: number) => (sharded ? join(setup.out, 'records', `${plan.days[dayIndex]}.jsonl`) : join(setup.out, 'records.jsonl'));
+  const fileOf = (dayIndex: number) => (sharded ? join(setup.out, 'records', `${shape.days[dayIndex]}.jsonl`) : join(setup.out, 'records.jsonl'));
   const files: string[] = [];
   let writer: JsonlWriter | undefined;
   const writerFor = (dayIndex: number): JsonlWriter => {
@@ -91,6 +92,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
 
   const total = units.length;
   if (producers === 1) {
+    const main = new Producer(setup);
     let unitsDone = 0;
     for (const { unit } of units) {
       const w = jsonl ? writerFor(unit.dayIndex) : undefined;
@@ -99,7 +101,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     }
     writer?.closeSync();
     await main.close();
-    return { summary: main.summary, plan, days: dayIdx.map((d) => plan.days[d]), jsonl: files };
+    return { summary: main.summary, world: worldFacts(main.plan.sim), days: dayIdx.map((d) => shape.days[d]), jsonl: files };
   }
 
   // Worker threads.
@@ -107,6 +109,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   const perProducer: { index: number; unit: WorkUnit }[][] = Array.from({ length: producers }, () => []);
   units.forEach(({ unit, producer }, i) => perProducer[producer].push({ index: i, unit }));
   const summary = new RecordSummary();
+  let world: WorldFacts | undefined;
   const state = perProducer.map(() => ({ records: 0, ms: 0, unitsDone: 0 }));
   const report = () => {
     let records = 0;
@@ -142,6 +145,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
           report();
         } else if (m.t === 'done') {
           summary.merge(m.summary);
+          world ??= m.world;
           resolve();
         } else if (m.t === 'error') {
           const e = new Error(m.message);
@@ -174,7 +178,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     writer?.closeSync();
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return { summary, plan, days: dayIdx.map((d) => plan.days[d]), jsonl: files };
+  return { summary, world: world!, days: dayIdx.map((d) => shape.days[d]), jsonl: files };
 }
 
 /** The worker script: the built `.js` next to this module, or the TypeScript source loaded through tsx. */

@@ -8,6 +8,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Producer, type ProducerSetup } from './generate-producer.js';
 import { LineChunker, type LineChunk } from './generate-chunks.js';
 import type { WorkUnit } from './generate-plan.js';
+import { worldFacts, type WorldFacts } from './generate.js';
 
 export interface WorkerInput {
   setup: ProducerSetup;
@@ -20,7 +21,7 @@ export type WorkerMessage =
   | { t: 'chunk'; chunk: LineChunk }
   | { t: 'end'; unit: number }
   | { t: 'progress'; records: number; ms: number }
-  | { t: 'done'; summary: ReturnType<Producer['summary']['data']> }
+  | { t: 'done'; summary: ReturnType<Producer['summary']['data']>; world: WorldFacts }
   | { t: 'error'; message: string; stack?: string };
 
 async function work(input: WorkerInput): Promise<void> {
@@ -58,7 +59,7 @@ async function work(input: WorkerInput): Promise<void> {
     post({ t: 'end', unit: index });
   }
   await producer.close();
-  post({ t: 'done', summary: producer.summary.data() });
+  post({ t: 'done', summary: producer.summary.data(), world: worldFacts(producer.plan.sim) });
 }
 
 if (parentPort && workerData) {

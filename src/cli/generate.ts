@@ -42,8 +42,8 @@ export interface GenerateOptions {
 /** Progress of generateDataset: records written, fraction of the work done (0..1). */
 export type GenerateProgress = (records: number, fraction: number) => void;
 
-/** The world `generate` builds: deterministic from the options. */
-export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traffic: Traffic; from: number; to: number } {
+/** What the options describe, checked, without building the world: days, and shards (accounts x regions, in traffic order). */
+export function generateShape(o: GenerateOptions): { accounts: number; regions: string[]; from: number; to: number; days: string[]; shards: number } {
   const accounts = o.accounts ?? 1;
   const days = o.days ?? 1;
   const regions = o.regions ?? ['us-east-1'];
@@ -54,12 +54,19 @@ export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traff
   const startDay = o.start ?? '2026-01-01';
   const from = toMillis(/^\d{4}-\d{2}-\d{2}$/.test(startDay) ? `${startDay}T00:00:00Z` : startDay, '--start');
   if (from % 86_400_000 !== 0) throw new TrailsimInputError(`--start must be a UTC day (YYYY-MM-DD); got ${startDay}.`);
+  const to = from + days * 86_400_000;
+  return { accounts, regions, from, to, days: daysBetween(from, to), shards: accounts * regions.length };
+}
+
+/** The world `generate` builds: deterministic from the options. */
+export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traffic: Traffic; from: number; to: number } {
+  const { accounts, regions, from, to } = generateShape(o);
   const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false, eventHistory: false });
   const list = [];
   for (let i = 1; i <= accounts; i++) list.push(sim.addAccount({ name: `account-${i}`, regions }));
   sim.createOrganization(list[0]);
   const traffic = sim.addTraffic({ rate: o.rate ?? '1000/h' });
-  return { sim, traffic, from, to: from + days * 86_400_000 };
+  return { sim, traffic, from, to };
 }
 
 /**
@@ -83,13 +90,23 @@ export async function generateDataset(o: GenerateOptions, out: string, progress?
     }
   }
   await writer.close();
-  writeManifest(o, out, sim, from, summary.total);
+  writeManifest(o, out, worldFacts(sim), from, summary.total);
   return summary;
 }
 
-function writeManifest(o: GenerateOptions, out: string, sim: Simulation, from: number, records: number | undefined): void {
+/** What the manifest says about the world (from any thread that built it). */
+export interface WorldFacts {
+  accounts: { name: string; id: string }[];
+  organizationId?: string;
+}
+
+export function worldFacts(sim: Simulation): WorldFacts {
+  return { accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id };
+}
+
+function writeManifest(o: GenerateOptions, out: string, world: WorldFacts, from: number, records: number | undefined): void {
   mkdirSync(out, { recursive: true });
-  const m: Record<string, unknown> = { generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null };
+  const m: Record<string, unknown> = { generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: world.accounts, organizationId: world.organizationId, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null };
   m.formats = o.formats ?? ['jsonl'];
   // Array-job parts all write the same manifest (no counts), so parts together equal one sharded run.
   if (records !== undefined) m.records = records;
@@ -102,13 +119,14 @@ async function generateParallel(o: GenerateOptions, out: string, progress?: Gene
   for (const f of formats) if (!GENERATE_FORMATS.includes(f)) throw new TrailsimInputError(`--format: '${f}' is not one of ${GENERATE_FORMATS.join(', ')}.`);
   const { shardIndex, shardCount, workers, formats: _f, ...options } = o;
   const result = await runGeneration({ options, out, formats }, { formats, workers, shardIndex, shardCount, progress });
-  const plan = result.plan;
-  writeManifest({ ...options, formats }, out, plan.sim, plan.from, shardCount === undefined ? result.summary.total : undefined);
+  const { world } = result;
+  const { from, days } = generateShape(options);
+  writeManifest({ ...options, formats }, out, world, from, shardCount === undefined ? result.summary.total : undefined);
   if (formats.includes('parquet')) {
     // The DDL to query parquet/ once copied to S3 (same bytes from every array-job part).
     const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
-    const accounts = [...plan.sim.world.accounts.values()].map((a) => a.id);
-    writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetAthenaDdl(where, { accounts, regions: options.regions ?? ['us-east-1'], firstDay: plan.days[0] })}\n`);
+    const accounts = world.accounts.map((a) => a.id);
+    writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetAthenaDdl(where, { accounts, regions: options.regions ?? ['us-east-1'], firstDay: days[0] })}\n`);
     writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
   }
   return result;
