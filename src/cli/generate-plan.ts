@@ -61,7 +61,8 @@ export class GenerationPlan {
   readonly shards: readonly PlannedShard[];
 
   constructor(readonly options: GenerateOptions) {
-    const { sim, traffic, from, to } = buildGenerateWorld(options);
+    // The plan drives shards itself: no traffic driver on the clock.
+    const { sim, traffic, from, to } = buildGenerateWorld(options, { onClock: false });
     this.sim = sim;
     this.traffic = traffic;
     this.from = from;

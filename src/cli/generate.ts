@@ -59,13 +59,13 @@ export function generateShape(o: GenerateOptions): { accounts: number; regions: 
 }
 
 /** The world `generate` builds: deterministic from the options. */
-export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traffic: Traffic; from: number; to: number } {
+export function buildGenerateWorld(o: GenerateOptions, run: { onClock?: boolean } = {}): { sim: Simulation; traffic: Traffic; from: number; to: number } {
   const { accounts, regions, from, to } = generateShape(o);
   const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false, eventHistory: false });
   const list = [];
   for (let i = 1; i <= accounts; i++) list.push(sim.addAccount({ name: `account-${i}`, regions }));
   sim.createOrganization(list[0]);
-  const traffic = sim.addTraffic({ rate: o.rate ?? '1000/h' });
+  const traffic = sim.addTraffic({ rate: o.rate ?? '1000/h' }, run);
   return { sim, traffic, from, to };
 }
 
