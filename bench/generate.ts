@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -205,12 +205,15 @@ function cliCommand(): { label: string; workers: boolean; run(args: string[]): {
   const main = join(root, 'dist', 'cli', 'main.js');
   if (!existsSync(main)) return undefined;
   const workers = existsSync(join(root, 'dist', 'cli', 'generate-worker.js'));
-  const script = `const { main } = await import(${JSON.stringify('file://' + main)}); const t0 = performance.now(); const code = await main(JSON.parse(process.argv[1]), { out() {}, err(s) { process.stderr.write(s + '\\n'); } }); const u = process.resourceUsage(); process.stdout.write(JSON.stringify({ code, wall: (performance.now() - t0) / 1000, rss: u.maxRSS * 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));`;
+  const script = `const { main } = await import(${JSON.stringify('file://' + main)}); const t0 = performance.now(); const code = await main(JSON.parse(process.argv[2]), { out() {}, err(s) { process.stderr.write(s + '\\n'); } }); const u = process.resourceUsage(); process.stdout.write(JSON.stringify({ code, wall: (performance.now() - t0) / 1000, rss: u.maxRSS * 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));`;
+  // A script file (not node -e): worker threads inherit the parent's flags.
+  const runner = join(mkdtempSync(join(tmpdir(), 'trailsim-bench-cli-')), 'run.mjs');
+  writeFileSync(runner, script);
   return {
     label: `node dist/cli/main.js (child process; wall time from the CLI's start, peak RSS of the process)`,
     workers,
     run(args) {
-      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      const r = spawnSync(process.execPath, [runner, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
       if (r.status !== 0) throw new Error(`trailsim ${args.join(' ')} failed: ${r.stderr}`);
       const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { code: number; wall: number; rss: number; cpu: number };
       if (out.code !== 0) throw new Error(`trailsim ${args.join(' ')} exited ${out.code}: ${r.stderr}`);

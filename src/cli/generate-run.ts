@@ -129,7 +129,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   };
   const finished = perProducer.map((list, p) => {
     const input: WorkerInput = { setup, units: list, credits: CREDITS };
-    const w = new Worker(spec.url, { workerData: input, eval: spec.eval });
+    const w = new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: spec.execArgv });
     pool.push(w);
     return new Promise<void>((resolve) => {
       w.on('message', (m: WorkerMessage) => {
@@ -182,11 +182,12 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
 }
 
 /** The worker script: the built `.js` next to this module, or the TypeScript source loaded through tsx. */
-function workerScript(): { url: URL | string; eval?: boolean } {
+function workerScript(): { url: URL | string; eval?: boolean; execArgv?: string[] } {
   const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
   for (const rel of ['./generate-worker.js', './cli/generate-worker.js']) {
     const u = new URL(rel, here);
-    if (existsSync(fileURLToPath(u))) return { url: u };
+    // A parent started with `--input-type` (node -e) would pass it on to a file-based worker, which Node refuses.
+    if (existsSync(fileURLToPath(u))) return { url: u, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
   }
   const ts = new URL('./generate-worker.ts', here);
   if (existsSync(fileURLToPath(ts))) {
