@@ -18,6 +18,7 @@ import type { WorkerInput, WorkerMessage } from './generate-worker.js';
 import { planUnits, type WorkUnit } from './generate-plan.js';
 import { generateShape, worldFacts, type WorldFacts } from './generate.js';
 import { RecordSummary } from './summary.js';
+import { parseRate } from '../activity/rate.js';
 
 /** How to run a generation. */
 export interface GenerateRunOptions {
@@ -49,6 +50,16 @@ export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
+/**
+ * Threads for a run of about `calls` calls (all parts) split over `parts` processes: one per
+ * core, but no more than one per ~150,000 calls of this process's share. A worker costs
+ * about a second of start-up (loading the library, building the world), which a small run
+ * does not earn back. The output is the same whatever the count.
+ */
+export function defaultWorkersFor(calls: number, parts = 1): number {
+  return Math.max(1, Math.min(defaultWorkers(), Math.floor(calls / parts / 150_000)));
+}
+
 /** Days (indices) an array-job process makes. */
 export function daysOfShard(days: number, index: number, count: number): number[] {
   const out: number[] = [];
@@ -67,11 +78,11 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   const index = o.shardIndex ?? 0;
   if (!Number.isInteger(count) || count < 1) throw new TrailsimInputError(`--shard-count must be a whole number of at least 1; got ${count}.`);
   if (!Number.isInteger(index) || index < 0 || index >= count) throw new TrailsimInputError(`--shard-index must be a whole number from 0 to ${count - 1}; got ${index}.`);
-  const workers = o.workers ?? defaultWorkers();
+  const shape = generateShape(setup.options);
+  const workers = o.workers ?? defaultWorkersFor(shape.shards * shape.days.length * parseRate(setup.options.rate ?? '1000/h') * 24, count);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new TrailsimInputError(`--workers must be a whole number from 1 to 256; got ${workers}.`);
 
   // Units come from the options alone: workers start at once, the main thread builds no world.
-  const shape = generateShape(setup.options);
   const dayIdx = daysOfShard(shape.days.length, index, count);
   const producers = Math.min(workers, Math.max(1, dayIdx.length * shape.shards));
   const units = planUnits(shape.shards, producers, dayIdx);
