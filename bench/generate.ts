@@ -146,7 +146,7 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
     figures.cli_workers1_ratio_to_stringify = round3(one.wall / tS);
     if (cli.workers) {
       // Threads pay ~1 s of start-up each: compare on 4x the records, where the work dominates.
-      const big = [...args.slice(0, -3), '--rate', `${rate * 4}/h`, '--seed', '1'];
+      const big = [...args.slice(0, -4), '--rate', `${rate * 4}/h`, '--seed', '1'];
       const run = (w: number) => {
         const t: number[] = [];
         let cpu = 0;
