@@ -13,6 +13,8 @@ export default defineConfig({
     coverage: 'src/coverage/index.ts',
     report: 'src/report/index.ts',
     'cli/main': 'src/cli/main.ts',
+    // Worker thread of `trailsim generate --workers` (loaded by path, so its own file).
+    'cli/generate-worker': 'src/cli/generate-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: {

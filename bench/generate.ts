@@ -1,65 +1,268 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildGenerateWorld } from '../src/cli/generate.js';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { buildGenerateWorld, type GenerateOptions } from '../src/cli/generate.js';
 import { JsonlWriter } from '../src/export/jsonl.js';
 import type { CloudTrailRecord } from '../src/record/types.js';
 
 /**
- * Generation throughput: records/s produced by the traffic generator and written as JSONL
- * to a file, against the same-run baseline of JSON.stringify of the very same records
- * written to a file the same way. The ratio is what the target binds (≤ 2).
+ * Generation, serialisation and writing, each against the plain operation a user would
+ * compare with, on the same records in the same process (median CPU time of 3 runs):
+ * - baseline S: `JSON.stringify` of every record, records already in memory;
+ * - generation + serialisation (one core, nothing kept or written) vs S: time ratio ≤ 2, ≥ 100k records/s;
+ * - the JsonlWriter (records in, file out) vs W: `JSON.stringify` + batched `fs.writeSync`
+ *   (≈1 MB joins) of the same records: ≤ 1.2; and its line path vs batched writeSync of the same strings;
+ * - `trailsim generate` end to end (a child process: CLI, workers, writer, manifest) with
+ *   --workers 1 and 2, vs S: the user-visible figure (wall time, median of 3), and the
+ *   speed-up of 2 workers (wall time: what threads buy);
+ * - peak RSS of `trailsim generate` for 7 days against 1 day (target ≤ 1.3×).
+ * Nothing here times trailsim against trailsim.
  */
 export async function benchGenerate(opts: { quick?: boolean; log: (line: string) => void }): Promise<Record<string, number>> {
+  const log = opts.log;
+  const runs = 3;
   const dir = mkdtempSync(join(tmpdir(), 'trailsim-bench-'));
   try {
-    // Records = rate x 24 h x 2 accounts x 2 regions: ~190k (quick) or ~580k, kept in memory for the baseline.
-    const rate = opts.quick ? 2_000 : 6_000;
-    const o = { accounts: 2, regions: ['us-east-1', 'eu-west-1'], days: 1, rate: `${rate}/h`, seed: 1 };
-    // Warm-up run (JIT), not measured.
-    await run(o, join(dir, 'warm.jsonl'), 2 * 3_600_000);
+    // The issue's workload: 2 accounts x 2 regions x 1 day; 2000/h gives ~190k records.
+    const rate = opts.quick ? 1_000 : 2_000;
+    const o: GenerateOptions = { accounts: 2, regions: ['us-east-1', 'eu-west-1'], days: 1, rate: `${rate}/h`, seed: 1 };
+    const gen = await generator();
+    log(`generator: ${gen.name}`);
 
-    // Timed run: generate and write, keeping nothing (as `trailsim generate` does).
-    const t0 = performance.now();
-    const n = await run(o, join(dir, 'gen.jsonl'), 86_400_000);
-    const tGen = (performance.now() - t0) / 1000;
-    // Same seed, same records again, kept in memory (untimed) for the baseline.
+    // Generation + serialisation, nothing kept or written (the simulation's work per record,
+    // world building included). Timed first, while no kept records weigh on the heap.
+    let nG = 0;
+    const tG = median(runs, () => {
+      let b = 0;
+      nG = 0;
+      gen.run(o, (_r, json) => void ((b += json.length), nG++));
+      if (b === 0) throw new Error('nothing generated');
+    });
+
+    // The records, kept once (untimed) for the baselines.
     const kept: CloudTrailRecord[] = [];
-    await run(o, join(dir, 'again.jsonl'), 86_400_000, kept);
+    gen.run(o, (r) => void kept.push(r));
+    const n = kept.length;
+    let bytes = 0;
+    for (const r of kept) bytes += JSON.stringify(r).length + 1;
+    log(`records: ${n} (${(bytes / n).toFixed(0)} bytes each as JSON); in-process figures: median CPU time of ${runs} runs; ${cpuNote()}`);
 
-    const t1 = performance.now();
-    const w = new JsonlWriter(join(dir, 'stringify.jsonl'));
-    for (const r of kept) w.write(r);
-    await w.close();
-    const tStr = (performance.now() - t1) / 1000;
+    // Baseline S: JSON.stringify of the records in memory.
+    const tS = median(runs, () => {
+      let b = 0;
+      for (const r of kept) b += JSON.stringify(r).length;
+      if (b === 0) throw new Error('nothing serialised');
+    });
+    log(`baseline S  JSON.stringify, records in memory: ${rate2(n, tS)} records/s`);
+    if (nG !== n) throw new Error(`generated ${nG} records, kept ${n}`);
+    log(`generate + serialise (one core, nothing written): ${rate2(n, tG)} records/s; time ratio to S ${(tG / tS).toFixed(2)} (targets >= 100k/s, <= 2.0)`);
 
-    // Generation alone (records built and serialised, nothing written), to separate CPU from disk.
-    const t2 = performance.now();
-    {
-      const { sim, from } = buildGenerateWorld(o);
-      let bytes = 0;
-      sim.onRecord((r) => void (bytes += JSON.stringify(r).length));
-      sim.advanceTo(from + 86_400_000 - 1);
-      if (bytes === 0) throw new Error('nothing generated');
+
+    // Baseline W: JSON.stringify + batched fs.writeSync, ~1 MB per write.
+    const fileW = join(dir, 'w.jsonl');
+    const tW = median(runs, () => {
+      const fd = openSync(fileW, 'w');
+      let batch: string[] = [];
+      let size = 0;
+      for (const r of kept) {
+        const s = JSON.stringify(r);
+        batch.push(s);
+        size += s.length + 1;
+        if (size >= 1 << 20) {
+          writeSync(fd, batch.join('\n') + '\n');
+          batch = [];
+          size = 0;
+        }
+      }
+      if (batch.length) writeSync(fd, batch.join('\n') + '\n');
+      closeSync(fd);
+    });
+    const tJ = median(runs, () => {
+      const w = new JsonlWriter(join(dir, 'j.jsonl'));
+      for (const r of kept) w.write(r);
+      closeWriter(w);
+    });
+    log(`baseline W  JSON.stringify + batched fs.writeSync: ${rate2(n, tW)} records/s`);
+    log(`JsonlWriter.write(record): ${rate2(n, tJ)} records/s; time ratio to W ${(tJ / tW).toFixed(2)} (target <= 1.2)`);
+
+    // The writer's line path against batched writeSync of the very same strings.
+    const strings = kept.map((r) => JSON.stringify(r));
+    const tWs = median(runs, () => {
+      const fd = openSync(fileW, 'w');
+      for (let i = 0; i < strings.length; ) {
+        let size = 0;
+        const start = i;
+        while (i < strings.length && size < 1 << 20) size += strings[i++].length + 1;
+        writeSync(fd, strings.slice(start, i).join('\n') + '\n');
+      }
+      closeSync(fd);
+    });
+    const writeLine = (JsonlWriter.prototype as { writeLine?: unknown }).writeLine;
+    const tJs =
+      typeof writeLine === 'function'
+        ? median(runs, () => {
+            const w = new JsonlWriter(join(dir, 'js.jsonl')) as JsonlWriter & { writeLine(s: string): void };
+            for (const s of strings) w.writeLine(s);
+            closeWriter(w);
+          })
+        : NaN;
+    log(`baseline W' batched fs.writeSync of the same strings: ${rate2(n, tWs)} records/s; JsonlWriter lines: ${Number.isNaN(tJs) ? 'n/a' : `${rate2(n, tJs)} records/s, ratio ${(tJs / tWs).toFixed(2)}`}`);
+    strings.length = 0;
+    kept.length = 0;
+
+    // End to end: the CLI in a child process, as a user runs it.
+    const cli = cliCommand();
+    const figures: Record<string, number> = {
+      generate_records: n,
+      stringify_records_per_s: Math.round(n / tS),
+      generate_serialize_records_per_s: Math.round(n / tG),
+      generate_serialize_ratio_to_stringify: round3(tG / tS),
+      jsonl_writer_records_per_s: Math.round(n / tJ),
+      stringify_writesync_records_per_s: Math.round(n / tW),
+      jsonl_writer_ratio_to_writesync: round3(tJ / tW),
+      jsonl_lines_ratio_to_writesync: round3(tJs / tWs),
+    };
+    if (!cli) {
+      log('end to end: skipped (no built CLI: run `npm run build` first)');
+      return figures;
     }
-    const tCpu = (performance.now() - t2) / 1000;
-    const genRate = n / tGen;
-    const strRate = n / tStr;
-    opts.log(`generate: ${n} records in ${tGen.toFixed(2)} s = ${Math.round(genRate)} records/s (JSONL to a file)`);
-    opts.log(`baseline: JSON.stringify of the same records to a file: ${Math.round(strRate)} records/s`);
-    opts.log(`ratio generate/stringify time: ${(tGen / tStr).toFixed(2)} (target <= 2)`);
-    opts.log(`generate + JSON.stringify, nothing written (one core): ${Math.round(n / tCpu)} records/s (target >= 100k)`);
-    return { generate_records: n, generate_records_per_s: Math.round(genRate), generate_serialize_only_records_per_s: Math.round(n / tCpu), stringify_records_per_s: Math.round(strRate), generate_ratio_to_stringify: Number((tGen / tStr).toFixed(3)) };
+    log(`end to end: ${cli.label}`);
+    const args = ['generate', '--accounts', '2', '--regions', 'us-east-1,eu-west-1', '--days', '1', '--rate', `${rate}/h`, '--seed', '1'];
+    const e2e = (workers: number | undefined, extra: string[] = []) => {
+      const times: number[] = [];
+      let last = { wall: 0, rss: 0, cpu: 0 };
+      for (let i = 0; i < runs; i++) {
+        last = cli.run([...args, ...(workers ? ['--workers', String(workers)] : []), ...extra, '--out', join(dir, `e2e-${workers}-${i}`)]);
+        times.push(last.wall);
+        rmSync(join(dir, `e2e-${workers}-${i}`), { recursive: true, force: true });
+      }
+      return { wall: med(times), rss: last.rss, cpu: last.cpu };
+    };
+    const one = e2e(cli.workers ? 1 : undefined);
+    log(`trailsim generate --workers 1: ${rate2(n, one.wall)} records/s wall (${one.wall.toFixed(2)} s, ${one.cpu.toFixed(2)} s CPU); time ratio to S ${(one.wall / tS).toFixed(2)}`);
+    figures.cli_workers1_records_per_s = Math.round(n / one.wall);
+    figures.cli_workers1_ratio_to_stringify = round3(one.wall / tS);
+    if (cli.workers) {
+      // Threads pay ~1 s of start-up each: compare on 4x the records, where the work dominates.
+      const big = [...args.slice(0, -4), '--rate', `${rate * 4}/h`, '--seed', '1'];
+      const run = (w: number) => {
+        const t: number[] = [];
+        let cpu = 0;
+        for (let i = 0; i < runs; i++) {
+          const r = cli.run([...big, '--workers', String(w), '--out', join(dir, `w${w}-${i}`)]);
+          rmSync(join(dir, `w${w}-${i}`), { recursive: true, force: true });
+          t.push(r.wall);
+          cpu = r.cpu;
+        }
+        return { wall: med(t), cpu };
+      };
+      const w1 = run(1);
+      const w2 = run(2);
+      log(`trailsim generate, ${rate * 4}/h (~${Math.round((n * 4) / 1000)}k records): --workers 1 ${w1.wall.toFixed(2)} s wall (${w1.cpu.toFixed(2)} s CPU), --workers 2 ${w2.wall.toFixed(2)} s wall (${w2.cpu.toFixed(2)} s CPU): speed-up ${(w1.wall / w2.wall).toFixed(2)}x (target >= 1.7)`);
+      figures.cli_big_workers1_s = round3(w1.wall);
+      figures.cli_big_workers2_s = round3(w2.wall);
+      figures.cli_workers2_speedup = round3(w1.wall / w2.wall);
+    }
+    // Memory: 1 day against 7 days (a lower rate keeps the 7-day run short).
+    const mem = (days: number) => cli.run(['generate', '--accounts', '2', '--regions', 'us-east-1,eu-west-1', '--days', String(days), '--rate', `${opts.quick ? 200 : 500}/h`, '--seed', '1', '--out', join(dir, `mem-${days}`)]).rss;
+    const rss1 = mem(1);
+    const rss7 = mem(7);
+    log(`peak RSS: 1 day ${(rss1 / 1e6).toFixed(0)} MB, 7 days ${(rss7 / 1e6).toFixed(0)} MB: ratio ${(rss7 / rss1).toFixed(2)} (target <= 1.3)`);
+    figures.rss_1day_mb = Math.round(rss1 / 1e6);
+    figures.rss_7day_mb = Math.round(rss7 / 1e6);
+    figures.rss_7day_ratio = round3(rss7 / rss1);
+    return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function run(o: Parameters<typeof buildGenerateWorld>[0], file: string, span: number, keep?: CloudTrailRecord[]): Promise<number> {
-  const { sim, from } = buildGenerateWorld(o);
-  const w = new JsonlWriter(file);
-  sim.onRecord(keep ? (r) => (w.write(r), keep.push(r)) : (r) => w.write(r));
-  sim.advanceTo(from + span - 1);
-  await w.close();
-  return w.count;
+interface Generator {
+  name: string;
+  /** Generates `o`'s records in output order; `json` is the line the CLI writes. */
+  run(o: GenerateOptions, onRecord: (r: CloudTrailRecord, json: string) => void): void;
+}
+
+/** The generation path `trailsim generate` uses (before worker threads: the simulation's traffic driver + JSON.stringify). */
+async function generator(): Promise<Generator> {
+  const plan = await import('../src/cli/generate-plan.js').catch(() => undefined);
+  const json = await import('../src/cloudtrail/trails/record-json.js').catch(() => undefined);
+  if (plan && json) {
+    return {
+      name: 'GenerationPlan units + recordJson (as `trailsim generate`)',
+      run(o, onRecord) {
+        const p = new plan.GenerationPlan(o);
+        for (const { unit } of p.units(1)) p.produce(unit, (_t, _s, r) => onRecord(r, json.recordJson(r)));
+      },
+    };
+  }
+  return {
+    name: 'simulation traffic driver + JSON.stringify (as `trailsim generate`)',
+    run(o, onRecord) {
+      const { sim, to } = buildGenerateWorld(o);
+      sim.onRecord((r) => onRecord(r, JSON.stringify(r)));
+      sim.advanceTo(to - 1);
+    },
+  };
+}
+
+function closeWriter(w: JsonlWriter): void {
+  const c = (w as { closeSync?: () => void }).closeSync;
+  if (typeof c === 'function') c.call(w);
+  else void w.close();
+}
+
+/** The built CLI (dist/), run as a child process that reports its peak RSS. */
+function cliCommand(): { label: string; workers: boolean; run(args: string[]): { wall: number; rss: number; cpu: number } } | undefined {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  const main = join(root, 'dist', 'cli', 'main.js');
+  if (!existsSync(main)) return undefined;
+  const workers = existsSync(join(root, 'dist', 'cli', 'generate-worker.js'));
+  const script = `const { main } = await import(${JSON.stringify('file://' + main)}); const t0 = performance.now(); const code = await main(JSON.parse(process.argv[2]), { out() {}, err(s) { process.stderr.write(s + '\\n'); } }); const u = process.resourceUsage(); process.stdout.write(JSON.stringify({ code, wall: (performance.now() - t0) / 1000, rss: u.maxRSS * 1024, cpu: (u.userCPUTime + u.systemCPUTime) / 1e6 }));`;
+  // A script file (not node -e): worker threads inherit the parent's flags.
+  const runner = join(mkdtempSync(join(tmpdir(), 'trailsim-bench-cli-')), 'run.mjs');
+  writeFileSync(runner, script);
+  return {
+    label: `node dist/cli/main.js (child process; wall time from the CLI's start, peak RSS of the process)`,
+    workers,
+    run(args) {
+      const r = spawnSync(process.execPath, [runner, JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+      if (r.status !== 0) throw new Error(`trailsim ${args.join(' ')} failed: ${r.stderr}`);
+      const out = JSON.parse(r.stdout.trim().split('\n').at(-1)!) as { code: number; wall: number; rss: number; cpu: number };
+      if (out.code !== 0) throw new Error(`trailsim ${args.join(' ')} exited ${out.code}: ${r.stderr}`);
+      return out;
+    },
+  };
+}
+
+/**
+ * Median CPU time (user + system of this process) of `runs` runs after a warm-up: on a
+ * shared machine CPU time is disturbed far less than wall time. All in-process figures,
+ * baselines included, are timed this way.
+ */
+function median(runs: number, f: () => void): number {
+  f(); // warm-up (JIT), not measured
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const c0 = process.cpuUsage();
+    f();
+    const c = process.cpuUsage(c0);
+    t.push((c.user + c.system) / 1e6);
+  }
+  return med(t);
+}
+
+function med(t: number[]): number {
+  const s = [...t].sort((a, b) => a - b);
+  return s[s.length >> 1];
+}
+
+const rate2 = (n: number, s: number) => Math.round(n / s).toLocaleString('en-US');
+const round3 = (x: number) => Number(x.toFixed(3));
+
+/** Other work on the machine disturbs wall times: say how loaded it was. */
+function cpuNote(): string {
+  return `load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on ${availableParallelism()} cores`;
 }

@@ -62,7 +62,9 @@ export type { LookupEventsInput, LookupEventsOutput, LookupAttribute, LookupAttr
 // Scenarios
 export { defineScenario, type ScenarioDefinition, type ScenarioContext, type Scenario, type AttackMapping } from './scenario/define.js';
 export { runScenario, type ScenarioRun } from './scenario/run.js';
-export { generateDataset, type GenerateOptions } from './cli/generate.js';
+export { generateDataset, type GenerateOptions, type GenerateProgress } from './cli/generate.js';
+export type { GenerateFormat } from './cli/generate-producer.js';
+export { hiveParquetAthenaDdl, hiveParquetTrinoDdl } from './export/hive-parquet.js';
 
 // Record validator
 export * from './validate/index.js';

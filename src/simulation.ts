@@ -318,13 +318,15 @@ export class Simulation {
    * Adds generated background traffic, run as the clock advances. Calls are planned one
    * shard (account, region, UTC day) at a time from that shard's own streams; see `ShardKey`.
    */
-  addTraffic(options: TrafficOptions): Traffic {
+  addTraffic(options: TrafficOptions, run: { onClock?: boolean } = {}): Traffic {
     const traffic = new Traffic(options, (n) => this.operation(n));
     const shards = this.trafficShards(traffic);
     // Create every persona's roles and users now, so generated calls never add resources
     // that another shard's calls could then pick (shards stay independent).
     traffic.bind(this.world, this.rng, new Set(shards.map((s) => s.account)));
-    new TrafficDriver(this, traffic, shards).start();
+    // `onClock: false`: the caller drives shards itself (generate's worker threads), so the
+    // clock's driver, which would plan the first day's calls of every shard now, is not made.
+    if (run.onClock !== false) new TrafficDriver(this, traffic, shards).start();
     return traffic;
   }
 

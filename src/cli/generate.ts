@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createSimulation, type Simulation } from '../simulation.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { toMillis } from '../core/time.js';
@@ -9,6 +9,9 @@ import { assertRegion } from '../world/regions.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { VERSION } from '../version.js';
+import { GENERATE_FORMATS, PARQUET_LAYOUT_DIR, type GenerateFormat } from './generate-producer.js';
+import { hiveParquetAthenaDdl, hiveParquetTrinoDdl } from '../export/hive-parquet.js';
+import { runGeneration } from './generate-run.js';
 
 /** Options of `trailsim generate` (and of `generateDataset`). */
 export interface GenerateOptions {
@@ -26,10 +29,21 @@ export interface GenerateOptions {
   start?: string;
   /** Generate one shard only: `account-id/region/YYYY-MM-DD` (or `account-N/region/day`). */
   shard?: string;
+  /** Output formats: `jsonl` (records.jsonl), `s3` (trail log files under s3/), `parquet` (Hive-partitioned under parquet/). @defaultValue ['jsonl'] */
+  formats?: GenerateFormat[];
+  /** Worker threads (1: the calling thread). The output does not depend on it. @defaultValue the number of cores, at most one per 150,000 calls */
+  workers?: number;
+  /** Array jobs: this process's index, 0-based, among `shardCount` processes; it makes every shardCount-th day. */
+  shardIndex?: number;
+  /** Array jobs: how many processes share the dataset. With it, JSONL goes to records/YYYY-MM-DD.jsonl. */
+  shardCount?: number;
 }
 
-/** The world `generate` builds: deterministic from the options. */
-export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traffic: Traffic; from: number; to: number } {
+/** Progress of generateDataset: records written, fraction of the work done (0..1). */
+export type GenerateProgress = (records: number, fraction: number) => void;
+
+/** What the options describe, checked, without building the world: days, and shards (accounts x regions, in traffic order). */
+export function generateShape(o: GenerateOptions): { accounts: number; regions: string[]; from: number; to: number; days: string[]; shards: number } {
   const accounts = o.accounts ?? 1;
   const days = o.days ?? 1;
   const regions = o.regions ?? ['us-east-1'];
@@ -40,16 +54,28 @@ export function buildGenerateWorld(o: GenerateOptions): { sim: Simulation; traff
   const startDay = o.start ?? '2026-01-01';
   const from = toMillis(startDay, '--start');
   if (from % 86_400_000 !== 0) throw new TrailsimInputError(`--start must be a UTC day (YYYY-MM-DD); got ${startDay}.`);
+  const to = from + days * 86_400_000;
+  return { accounts, regions, from, to, days: daysBetween(from, to), shards: accounts * regions.length };
+}
+
+/** The world `generate` builds: deterministic from the options. */
+export function buildGenerateWorld(o: GenerateOptions, run: { onClock?: boolean } = {}): { sim: Simulation; traffic: Traffic; from: number; to: number } {
+  const { accounts, regions, from, to } = generateShape(o);
   const sim = createSimulation({ seed: o.seed ?? 1, start: from, keepRecords: false, eventHistory: false });
   const list = [];
   for (let i = 1; i <= accounts; i++) list.push(sim.addAccount({ name: `account-${i}`, regions }));
   sim.createOrganization(list[0]);
-  const traffic = sim.addTraffic({ rate: o.rate ?? '1000/h' });
-  return { sim, traffic, from, to: from + days * 86_400_000 };
+  const traffic = sim.addTraffic({ rate: o.rate ?? '1000/h' }, run);
+  return { sim, traffic, from, to };
 }
 
-/** Writes `out/records.jsonl` (eventTime order) and `out/manifest.json`; returns the summary. */
-export async function generateDataset(o: GenerateOptions, out: string, progress?: (done: number, total: number) => void): Promise<RecordSummary> {
+/**
+ * Writes the dataset under `out`: `records.jsonl` (eventTime order; with `shardCount`,
+ * `records/YYYY-MM-DD.jsonl`, one file per day), `s3/` and `parquet/` when asked, and
+ * `manifest.json`; returns the summary. Byte-identical output for any `workers`.
+ */
+export async function generateDataset(o: GenerateOptions, out: string, progress?: GenerateProgress): Promise<RecordSummary> {
+  if (!o.shard) return (await generateParallel(o, out, progress)).summary;
   const { sim, traffic, from, to } = buildGenerateWorld(o);
   const writer = new JsonlWriter(join(out, 'records.jsonl'));
   const summary = new RecordSummary();
@@ -62,21 +88,49 @@ export async function generateDataset(o: GenerateOptions, out: string, progress?
       writer.write(r);
       summary.add(r);
     }
-  } else {
-    sim.onRecord((r) => {
-      writer.write(r);
-      summary.add(r);
-    });
-    const days = daysBetween(from, to);
-    days.forEach((_, i) => {
-      sim.advanceTo(Math.min(to, from + (i + 1) * 86_400_000) - 1);
-      progress?.(i + 1, days.length);
-    });
   }
   await writer.close();
-  writeFileSync(
-    join(out, 'manifest.json'),
-    JSON.stringify({ generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null, records: summary.total, sessionsIssuedBefore: traffic.sessionsLiveAt(from) }, null, 2) + '\n',
-  );
+  writeManifest(o, out, worldFacts(sim, traffic, from), from, summary.total);
   return summary;
+}
+
+/** What the manifest says about the world (from any thread that built it). */
+export interface WorldFacts {
+  accounts: { name: string; id: string }[];
+  organizationId?: string;
+  /** Sessions live at the first instant (issued before it), so every key still traces somewhere. */
+  sessionsIssuedBefore: ReturnType<Traffic['sessionsLiveAt']>;
+}
+
+export function worldFacts(sim: Simulation, traffic: Traffic, from: number): WorldFacts {
+  return { accounts: [...sim.world.accounts.values()].map((a) => ({ name: a.name, id: a.id })), organizationId: sim.world.organization?.id, sessionsIssuedBefore: traffic.sessionsLiveAt(from) };
+}
+
+function writeManifest(o: GenerateOptions, out: string, world: WorldFacts, from: number, records: number | undefined): void {
+  mkdirSync(out, { recursive: true });
+  const m: Record<string, unknown> = { generator: 'trailsim', version: VERSION, seed: o.seed ?? 1, accounts: world.accounts, organizationId: world.organizationId, regions: o.regions ?? ['us-east-1'], start: new Date(from).toISOString(), days: o.days ?? 1, rate: o.rate ?? '1000/h', shard: o.shard ?? null };
+  m.formats = o.formats ?? ['jsonl'];
+  // Array-job parts all write the same manifest (no counts), so parts together equal one sharded run.
+  if (records !== undefined) m.records = records;
+  m.sessionsIssuedBefore = world.sessionsIssuedBefore;
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(m, null, 2) + '\n');
+}
+
+/** The dataset on worker threads (or in this thread with `workers: 1`). */
+async function generateParallel(o: GenerateOptions, out: string, progress?: GenerateProgress): Promise<{ summary: RecordSummary }> {
+  const formats = [...new Set<string>(o.formats ?? ['jsonl'])] as GenerateFormat[];
+  for (const f of formats) if (!GENERATE_FORMATS.includes(f)) throw new TrailsimInputError(`--format: '${f}' is not one of ${GENERATE_FORMATS.join(', ')}.`);
+  const { shardIndex, shardCount, workers, formats: _f, ...options } = o;
+  const result = await runGeneration({ options, out, formats }, { formats, workers, shardIndex, shardCount, progress });
+  const { world } = result;
+  const { from, days } = generateShape(options);
+  writeManifest({ ...options, formats }, out, world, from, shardCount === undefined ? result.summary.total : undefined);
+  if (formats.includes('parquet')) {
+    // The DDL to query parquet/ once copied to S3 (same bytes from every array-job part).
+    const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
+    const accounts = world.accounts.map((a) => a.id);
+    writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetAthenaDdl(where, { accounts, regions: options.regions ?? ['us-east-1'], firstDay: days[0] })}\n`);
+    writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
+  }
+  return result;
 }

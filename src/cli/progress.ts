@@ -6,11 +6,21 @@ export interface Progress {
   stop(): void;
 }
 
-/** Bars go to stderr so stdout stays clean for results; off when stderr is not a terminal. */
-export function createProgress(title: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+export interface ProgressOptions {
+  /** Show `{value}/{total}` before the label (off when the label says it all). @defaultValue true */
+  counts?: boolean;
+}
+
+/**
+ * Bars go to stderr so stdout stays clean for results; off when stderr is not a terminal.
+ * cli-progress redraws inside `update` too (its synchronousUpdate), so a caller that
+ * updates often from synchronous work still sees the bar move.
+ */
+export function createProgress(title: string, stream: NodeJS.WriteStream = process.stderr, opts: ProgressOptions = {}): Progress {
   if (!stream.isTTY) return { update() {}, stop() {} };
+  const counts = opts.counts ?? true;
   const bar = new cliProgress.SingleBar(
-    { format: `${title} [{bar}] {percentage}% | {value}/{total} {label} | {duration_formatted}`, stream, hideCursor: true, clearOnComplete: false },
+    { format: `${title} [{bar}] {percentage}% | ${counts ? '{value}/{total} ' : ''}{label} | {duration_formatted}`, stream, hideCursor: true, clearOnComplete: false },
     cliProgress.Presets.shades_classic,
   );
   let started = false;

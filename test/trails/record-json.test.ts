@@ -17,5 +17,14 @@ describe('recordJson', () => {
     expect(recordJson(reordered as never)).toBe(JSON.stringify(reordered));
     const onlyTwo = { eventVersion, userIdentity };
     expect(recordJson(onlyTwo as never)).toBe(JSON.stringify(onlyTwo));
+    // A frozen record cannot take the placeholder: plain JSON, record untouched.
+    const frozen = Object.freeze({ ...records[2] });
+    expect(recordJson(frozen)).toBe(JSON.stringify(frozen));
+    expect(frozen.userIdentity).toBe(records[2].userIdentity);
+    // The record keeps its identity object after serialising, and a throwing value restores it.
+    expect(records[3].userIdentity).toBe(s.sim.records()[3].userIdentity);
+    const bad = { ...records[4], requestParameters: { n: 1n } } as never as typeof records[4];
+    expect(() => recordJson(bad)).toThrow(TypeError);
+    expect(bad.userIdentity).toBe(records[4].userIdentity);
   });
 });

@@ -39,6 +39,24 @@ import { digestFileKey, insightFileKey, logFileKey, type KeyScope } from './obje
 import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
 import type { Trail } from './trail.js';
 
+/**
+ * `{"Records":[a,b,...]}` as UTF-8, encoded straight into one buffer: no joined string to
+ * build, flatten and encode again (the file's JSON is the bulk of delivery's memory traffic).
+ */
+export function recordsFileBytes(texts: readonly string[]): Buffer {
+  let max = 14;
+  for (const t of texts) max += t.length * 3 + 1;
+  const buf = Buffer.allocUnsafe(max);
+  let n = buf.write('{"Records":[', 0, 'latin1');
+  for (let i = 0; i < texts.length; i++) {
+    if (i > 0) buf[n++] = 0x2c;
+    n += buf.write(texts[i], n, 'utf8');
+  }
+  buf[n++] = 0x5d;
+  buf[n++] = 0x7d;
+  return buf.subarray(0, n);
+}
+
 /** A delivered file is at most this many bytes after compression. */
 export const MAX_LOG_FILE_COMPRESSED_BYTES = 50 * 1024 * 1024;
 
@@ -285,11 +303,7 @@ export class TrailDelivery {
   }
 
   private writeFile(s: TrailStream, records: CloudTrailRecord[], t: number, kind: 'log' | 'insight', texts = records.map((r) => this.ctx.json(r))): void {
-    // Prefix and suffix folded into the first and last parts: one flat join, no rope to flatten.
-    const parts = texts.slice();
-    parts[0] = `{"Records":[${parts[0]}`;
-    parts[parts.length - 1] += ']}';
-    const bytes = Buffer.from(parts.join(','), 'utf8');
+    const bytes = recordsFileBytes(texts);
     const body = gzipDeterministic(bytes);
     if (body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
       const half = records.length >> 1;

@@ -1,0 +1,156 @@
+/**
+ * Generated records as Hive-partitioned Parquet for distributed engines:
+ * `DIR/account=<recipientAccountId>/region=<awsRegion>/day=<YYYY-MM-DD>/<origin shard>_0.parquet`,
+ * with the columns of Athena's `cloudtrail_logs` table (names and nested types as its
+ * documented DDL, see `cloudtrail/lake/athena-table.ts`: `eventtime` the ISO text,
+ * `requestparameters`/`responseelements`/`additionaleventdata`/`serviceeventdetails` the
+ * JSON text, `useridentity`, `resources` and `tlsdetails` structs). The partition values
+ * live in the path (Hive style), not in the files. `HIVE_PARQUET_DDL` gives the Athena and
+ * Trino DDL for the tree.
+ *
+ * Each origin shard (account, Region and day that made the records) writes its own file in
+ * every partition it has records for (a cross-account call's owner copy lands in the
+ * owner's partition), named after the shard, so shards written by different processes or
+ * machines never collide and together equal one run's files. DuckDB (`@duckdb/node-api`, an
+ * optional dependency, loaded on first use) writes them with one thread, so the bytes do
+ * not depend on scheduling; rows keep the shard's order.
+ */
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import type { ShardKey } from '../activity/traffic.js';
+import { closeDuckDB, openDuckDB, type DuckDBLoader, type DuckDBSession } from '../cloudtrail/lake/duckdb-loader.js';
+import { ATHENA_FIELDS, ATHENA_RECORD_CAMEL, ATHENA_RECORD_LOWER } from '../cloudtrail/lake/athena-table.js';
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+/** File name (without `_0.parquet`) of an origin shard's part in each partition. */
+export function hiveParquetFileStem(shard: ShardKey): string {
+  return `${shard.accountId}_${shard.region}_${shard.day}`;
+}
+
+/** One DuckDB per writer process; shards are written one after another. */
+export class HiveParquetWriter {
+  private session?: Promise<DuckDBSession>;
+  private tmp?: string;
+  private seq = 0;
+  files = 0;
+
+  constructor(private readonly dir: string, private readonly loader?: DuckDBLoader) {}
+
+  /** Starts one shard: add its records' JSON lines, then `end()`. */
+  shard(key: ShardKey): HiveParquetShard {
+    this.tmp ??= mkdtempSync(join(tmpdir(), 'trailsim-parquet-'));
+    const file = join(this.tmp, `${this.seq++}.jsonl`);
+    return new HiveParquetShard(this, key, file);
+  }
+
+  /** @internal Writes a shard's staged lines as Parquet parts. */
+  async write(key: ShardKey, staged: string, rows: number): Promise<void> {
+    if (rows === 0) return;
+    this.session ??= openDuckDB(this.loader, { externalAccess: true });
+    const { connection } = await this.session;
+    const target = resolve(this.dir);
+    mkdirSync(target, { recursive: true });
+    const cols = ATHENA_FIELDS.map((f) => `r.${JSON.stringify(f.key.toLowerCase())}`).join(', ');
+    await connection.run(
+      `COPY (SELECT ${cols}, r.recipientaccountid AS account, r.awsregion AS region, substr(r.eventtime, 1, 10) AS day ` +
+        `FROM (SELECT CAST(json AS ${ATHENA_RECORD_LOWER}) AS r FROM read_json(${lit(staged)}, format = 'newline_delimited', records = false, ` +
+        `columns = {json: ${lit(ATHENA_RECORD_CAMEL)}}, maximum_object_size = 1073741824))) ` +
+        `TO ${lit(target)} (FORMAT PARQUET, COMPRESSION 'zstd', PARTITION_BY (account, region, day), OVERWRITE_OR_IGNORE true, ` +
+        `FILENAME_PATTERN ${lit(`${hiveParquetFileStem(key)}_{i}`)})`,
+    );
+    this.files++;
+  }
+
+  /** Closes DuckDB and removes staging files. */
+  async close(): Promise<void> {
+    if (this.session) closeDuckDB(await this.session);
+    this.session = undefined;
+    if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
+    this.tmp = undefined;
+  }
+}
+
+/** One origin shard being staged. */
+export class HiveParquetShard {
+  private fd: number;
+  private rows = 0;
+  private pending: string[] = [];
+  private chars = 0;
+
+  constructor(private readonly writer: HiveParquetWriter, private readonly key: ShardKey, private readonly file: string) {
+    this.fd = openSync(file, 'w');
+  }
+
+  add(json: string): void {
+    this.pending.push(json);
+    this.chars += json.length + 1;
+    this.rows++;
+    if (this.chars > 1 << 20) this.spill();
+  }
+
+  private spill(): void {
+    if (this.pending.length === 0) return;
+    writeSync(this.fd, this.pending.join('\n') + '\n');
+    this.pending = [];
+    this.chars = 0;
+  }
+
+  async end(): Promise<void> {
+    this.spill();
+    closeSync(this.fd);
+    try {
+      await this.writer.write(this.key, this.file, this.rows);
+    } finally {
+      rmSync(this.file, { force: true });
+    }
+  }
+}
+
+/**
+ * Athena DDL for the tree at `location` (an `s3://bucket/prefix/` URL), with partition
+ * projection so no `MSCK REPAIR TABLE` is needed. Columns: `cloudtrail_logs`'s, in its order.
+ */
+export function hiveParquetAthenaDdl(location: string, opts: { table?: string; accounts?: readonly string[]; regions?: readonly string[]; firstDay?: string } = {}): string {
+  const table = opts.table ?? 'cloudtrail_parquet';
+  const loc = location.endsWith('/') ? location : `${location}/`;
+  return [
+    `CREATE EXTERNAL TABLE ${table} (`,
+    ATHENA_FIELDS.map((f) => `  ${f.key.toLowerCase()} ${athenaType(f)}`).join(',\n'),
+    `)`,
+    `PARTITIONED BY (account string, region string, day string)`,
+    `STORED AS PARQUET`,
+    `LOCATION '${loc}'`,
+    `TBLPROPERTIES (`,
+    `  'projection.enabled' = 'true',`,
+    opts.accounts ? `  'projection.account.type' = 'enum', 'projection.account.values' = '${opts.accounts.join(',')}',` : `  'projection.account.type' = 'injected',`,
+    `  'projection.region.type' = 'enum', 'projection.region.values' = '${(opts.regions ?? ['us-east-1']).join(',')}',`,
+    `  'projection.day.type' = 'date', 'projection.day.format' = 'yyyy-MM-dd', 'projection.day.range' = '${opts.firstDay ?? '2026-01-01'},NOW',`,
+    `  'storage.location.template' = '${loc}account=\${account}/region=\${region}/day=\${day}/'`,
+    `);`,
+  ].join('\n');
+}
+
+/** Trino (Hive connector) DDL for the same tree; partition columns last, as Trino requires. */
+export function hiveParquetTrinoDdl(location: string, table = 'hive.default.cloudtrail_parquet'): string {
+  return [
+    `CREATE TABLE ${table} (`,
+    [...ATHENA_FIELDS.map((f) => `  ${f.key.toLowerCase()} ${trinoType(f)}`), '  account varchar', '  region varchar', '  day varchar'].join(',\n'),
+    `)`,
+    `WITH (format = 'PARQUET', partitioned_by = ARRAY['account', 'region', 'day'], external_location = '${location}');`,
+    `CALL hive.system.sync_partition_metadata('default', 'cloudtrail_parquet', 'ADD');`,
+  ].join('\n');
+}
+
+type Field = (typeof ATHENA_FIELDS)[number];
+
+function athenaType(f: Field): string {
+  const t = typeof f.type === 'string' ? (f.type === 'VARCHAR' ? 'string' : f.type.replace(/^MAP\(VARCHAR, VARCHAR\)$/, 'map<string,string>')) : `struct<${f.type.map((c) => `${c.key.toLowerCase()}:${athenaType(c)}`).join(',')}>`;
+  return f.list ? `array<${t}>` : t;
+}
+
+function trinoType(f: Field): string {
+  const t = typeof f.type === 'string' ? (f.type === 'VARCHAR' ? 'varchar' : 'map(varchar, varchar)') : `row(${f.type.map((c) => `${c.key.toLowerCase()} ${trinoType(c)}`).join(', ')})`;
+  return f.list ? `array(${t})` : t;
+}
