@@ -7,6 +7,7 @@ export {
   type S3Object,
   type S3BucketInfo,
   type PutObjectInput,
+  type DeferredBody,
   type CreateBucketOptions,
   type ListObjectsOptions,
   type ServerSideEncryption,

@@ -54,11 +54,22 @@ export interface S3NotificationConfiguration {
   QueueConfigurations: S3QueueConfiguration[];
 }
 
+/**
+ * A body the store makes on first need: the first read of the object's `body`, `size` or
+ * `etag` (GetObject, ListObjects sizes, an export, an event notification) calls it once and
+ * keeps what it returns. Trails deliver their gzip this way: CloudTrail hashes the
+ * uncompressed bytes for digests, so compression can wait until someone reads the file, and
+ * files nobody reads are never compressed. It must be deterministic: the object is the same
+ * whenever it is made.
+ */
+export type DeferredBody = () => Uint8Array;
+
 /** What `putObject` stores. */
 export interface PutObjectInput {
   /** Who writes (for event notifications). @defaultValue CloudTrail's delivery session (trails write this store) */
   requester?: S3Requester;
-  body: Uint8Array;
+  /** The bytes, or a function that makes them on first read (see `DeferredBody`). */
+  body: Uint8Array | DeferredBody;
   /** Virtual time of the write, epoch ms. */
   lastModified: number;
   /** User metadata, without the `x-amz-meta-` prefix (e.g. `{ signature: '...' }`). */
@@ -237,12 +248,15 @@ export class S3Store {
     if (!Number.isFinite(input.lastModified)) throw new TrailsimInputError('putObject needs lastModified (virtual time, epoch ms).');
     const metadata: Record<string, string> = {};
     for (const [k, v] of Object.entries(input.metadata ?? {})) metadata[k.toLowerCase()] = v;
+    const deferred = typeof input.body === 'function' ? input.body : undefined;
+    if (!deferred && !(input.body instanceof Uint8Array)) throw new TrailsimInputError('putObject needs body: a Uint8Array (or a function that makes one).');
+    const eager = deferred ? undefined : (input.body as Uint8Array);
     const obj: S3Object = {
       bucket,
       key,
-      body: input.body,
-      size: input.body.byteLength,
-      etag: `"${md5Hex(input.body)}"`,
+      body: eager!,
+      size: eager ? eager.byteLength : 0,
+      etag: eager ? `"${md5Hex(eager)}"` : '',
       lastModified: input.lastModified,
       metadata: Object.freeze(metadata),
       contentType: input.contentType ?? 'binary/octet-stream',
@@ -250,6 +264,7 @@ export class S3Store {
       ...(input.contentEncoding !== undefined ? { contentEncoding: input.contentEncoding } : {}),
       ...(input.sseKmsKeyId !== undefined ? { sseKmsKeyId: input.sseKmsKeyId } : {}),
     };
+    if (deferred) defer(obj, deferred);
     if (!b.objects.has(key)) {
       this.count++;
       b.sorted = undefined;
@@ -392,6 +407,31 @@ export class S3Store {
   private sortedKeys(b: Bucket): string[] {
     return (b.sorted ??= [...b.objects.keys()].sort(compareUtf8));
   }
+}
+
+/**
+ * Turns `body`, `size` and `etag` of a fresh object into getters that make the body once, on
+ * the first read. Redefining the existing properties keeps their order and enumerability, so
+ * the object looks the same to spreads, `Object.keys` and deep equality as an eager one.
+ */
+function defer(obj: S3Object, make: DeferredBody): void {
+  let body: Uint8Array | undefined;
+  let etag: string | undefined;
+  let maker: DeferredBody | undefined = make;
+  const get = (): Uint8Array => {
+    if (body === undefined) {
+      const made = maker!();
+      if (!(made instanceof Uint8Array)) throw new TrailsimInputError('A deferred S3 object body must return a Uint8Array.');
+      body = made;
+      maker = undefined; // let the source bytes go
+    }
+    return body;
+  };
+  Object.defineProperties(obj, {
+    body: { get, enumerable: true, configurable: false },
+    size: { get: () => get().byteLength, enumerable: true, configurable: false },
+    etag: { get: () => (etag ??= `"${md5Hex(get())}"`), enumerable: true, configurable: false },
+  });
 }
 
 function lowerBound(keys: readonly string[], target: string): number {

@@ -33,7 +33,7 @@ import type { CloudTrailRecord } from '../../record/types.js';
 import type { S3Store } from '../../s3/object-store.js';
 import { CLOUDWATCH_LOGS_MAX_EVENT_BYTES, cloudTrailLogStreamName, type CloudWatchLogsStore, type LogEvent } from './cloudwatch-logs.js';
 import { buildDigest, HASH_ALGORITHM, sha256Hex, type DigestLogFile, type PreviousDigest } from './digest.js';
-import { gzipDeterministic } from './gzip.js';
+import { gzipDeterministic, gzipOverheadBound } from './gzip.js';
 import { lateDelay, withAddendum, type ResolvedImperfections } from './imperfections.js';
 import { digestFileKey, insightFileKey, logFileKey, type KeyScope } from './object-keys.js';
 import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
@@ -304,8 +304,11 @@ export class TrailDelivery {
 
   private writeFile(s: TrailStream, records: CloudTrailRecord[], t: number, kind: 'log' | 'insight', texts = records.map((r) => this.ctx.json(r))): void {
     const bytes = recordsFileBytes(texts);
-    const body = gzipDeterministic(bytes);
-    if (body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
+    // The store gzips on first read (digests hash the uncompressed bytes), so files nobody
+    // reads are never compressed. Only a file whose gzip could pass the size cap is
+    // compressed now, to know whether to split it.
+    const body = bytes.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(bytes.length) ? gzipDeterministic(bytes) : undefined;
+    if (body !== undefined && body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
       const half = records.length >> 1;
       this.writeFile(s, records.slice(0, half), t, kind, texts.slice(0, half));
       this.writeFile(s, records.slice(half), t, kind, texts.slice(half));
@@ -318,7 +321,7 @@ export class TrailDelivery {
     const key = kind === 'log' ? logFileKey(scope, t, unique) : insightFileKey(scope, t, unique);
     const c = this.trail.config;
     this.ctx.store.putObject(bucket, key, {
-      body,
+      body: body ?? (() => gzipDeterministic(bytes)),
       lastModified: t,
       ...(c.kmsKeyId !== undefined ? { serverSideEncryption: 'aws:kms' as const, sseKmsKeyId: c.kmsKeyId } : {}),
     });
@@ -420,7 +423,7 @@ export class TrailDelivery {
     const key = digestFileKey(this.keyScope(s), this.trail.name, this.trail.homeRegion, end);
     const built = buildDigest({ accountId: s.accountId, start: chain.start, end, bucket, key, logFiles: chain.logFiles, previous: s.previous, signer: this.ctx.signer });
     this.ctx.store.putObject(bucket, key, {
-      body: gzipDeterministic(built.json),
+      body: () => gzipDeterministic(built.json),
       lastModified: Math.max(t, end),
       metadata: { signature: built.signature, 'signature-algorithm': DIGEST_SIGNATURE_ALGORITHM },
       ...(this.trail.config.kmsKeyId !== undefined ? { serverSideEncryption: 'aws:kms' as const, sseKmsKeyId: this.trail.config.kmsKeyId } : {}),

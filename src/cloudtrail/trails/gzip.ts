@@ -24,6 +24,16 @@ export function gzipDeterministic(data: Uint8Array | string): Buffer {
   return out;
 }
 
+/**
+ * How many bytes gzip can add to `n` input bytes at most: zlib's deflateBound for stored
+ * blocks (5 bytes per 16 KiB block, plus the stream's own) and the 18-byte gzip header and
+ * trailer, rounded up generously. A file of n bytes never compresses to more than
+ * n + gzipOverheadBound(n).
+ */
+export function gzipOverheadBound(n: number): number {
+  return (n >> 3) + (n >> 6) + 64;
+}
+
 /** gunzip; accepts concatenated members, as S3 objects written by other tools may have. */
 export function gunzip(data: Uint8Array): Buffer {
   return gunzipSync(data);
