@@ -251,12 +251,7 @@ export class S3Store {
     const deferred = typeof input.body === 'function' ? input.body : undefined;
     if (!deferred && !(input.body instanceof Uint8Array)) throw new TrailsimInputError('putObject needs body: a Uint8Array (or a function that makes one).');
     const eager = deferred ? undefined : (input.body as Uint8Array);
-    const obj: S3Object = {
-      bucket,
-      key,
-      body: eager!,
-      size: eager ? eager.byteLength : 0,
-      etag: eager ? `"${md5Hex(eager)}"` : '',
+    const rest: S3ObjectRest = {
       lastModified: input.lastModified,
       metadata: Object.freeze(metadata),
       contentType: input.contentType ?? 'binary/octet-stream',
@@ -264,7 +259,7 @@ export class S3Store {
       ...(input.contentEncoding !== undefined ? { contentEncoding: input.contentEncoding } : {}),
       ...(input.sseKmsKeyId !== undefined ? { sseKmsKeyId: input.sseKmsKeyId } : {}),
     };
-    if (deferred) defer(obj, deferred);
+    const obj: S3Object = eager ? { bucket, key, body: eager, size: eager.byteLength, etag: `"${md5Hex(eager)}"`, ...rest } : deferredObject(bucket, key, deferred!, rest);
     if (!b.objects.has(key)) {
       this.count++;
       b.sorted = undefined;
@@ -409,29 +404,44 @@ export class S3Store {
   }
 }
 
+type S3ObjectRest = Omit<S3Object, 'bucket' | 'key' | 'body' | 'size' | 'etag'>;
+
 /**
- * Turns `body`, `size` and `etag` of a fresh object into getters that make the body once, on
- * the first read. Redefining the existing properties keeps their order and enumerability, so
- * the object looks the same to spreads, `Object.keys` and deep equality as an eager one.
+ * An object whose `body`, `size` and `etag` are getters that make the body once, on the
+ * first read. They are own enumerable properties in the same order as an eager object's, so
+ * the object looks the same to spreads, `Object.keys` and deep equality.
  */
-function defer(obj: S3Object, make: DeferredBody): void {
-  let body: Uint8Array | undefined;
-  let etag: string | undefined;
-  let maker: DeferredBody | undefined = make;
-  const get = (): Uint8Array => {
-    if (body === undefined) {
-      const made = maker!();
-      if (!(made instanceof Uint8Array)) throw new TrailsimInputError('A deferred S3 object body must return a Uint8Array.');
-      body = made;
-      maker = undefined; // let the source bytes go
-    }
-    return body;
+function deferredObject(bucket: string, key: string, make: DeferredBody, rest: S3ObjectRest): S3Object {
+  const cell = new DeferredCell(make);
+  return {
+    bucket,
+    key,
+    get body() {
+      return cell.get();
+    },
+    get size() {
+      return cell.get().byteLength;
+    },
+    get etag() {
+      return (cell.etag ??= `"${md5Hex(cell.get())}"`);
+    },
+    ...rest,
   };
-  Object.defineProperties(obj, {
-    body: { get, enumerable: true, configurable: false },
-    size: { get: () => get().byteLength, enumerable: true, configurable: false },
-    etag: { get: () => (etag ??= `"${md5Hex(get())}"`), enumerable: true, configurable: false },
-  });
+}
+
+class DeferredCell {
+  body: Uint8Array | undefined = undefined;
+  etag: string | undefined = undefined;
+  constructor(private make: DeferredBody | undefined) {}
+  get(): Uint8Array {
+    if (this.body === undefined) {
+      const made = this.make!();
+      if (!(made instanceof Uint8Array)) throw new TrailsimInputError('A deferred S3 object body must return a Uint8Array.');
+      this.body = made;
+      this.make = undefined; // let the source bytes go
+    }
+    return this.body;
+  }
 }
 
 function lowerBound(keys: readonly string[], target: string): number {

@@ -46,7 +46,10 @@ import type { Trail } from './trail.js';
 export function recordsFileBytes(texts: readonly string[]): Buffer {
   let max = 14;
   for (const t of texts) max += t.length * 3 + 1;
-  const buf = Buffer.allocUnsafe(max);
+  // Written into a reused scratch buffer, then copied to one of the exact size: the file's
+  // bytes are kept until someone reads the file (the store gzips them then), and a view
+  // into a worst-case (3 bytes a character) allocation would keep three times as much.
+  const buf = max <= scratch.length ? scratch : Buffer.allocUnsafeSlow(max);
   let n = buf.write('{"Records":[', 0, 'latin1');
   for (let i = 0; i < texts.length; i++) {
     if (i > 0) buf[n++] = 0x2c;
@@ -54,8 +57,12 @@ export function recordsFileBytes(texts: readonly string[]): Buffer {
   }
   buf[n++] = 0x5d;
   buf[n++] = 0x7d;
-  return buf.subarray(0, n);
+  const out = Buffer.allocUnsafeSlow(n);
+  buf.copy(out, 0, 0, n);
+  return out;
 }
+
+const scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
 /** A delivered file is at most this many bytes after compression. */
 export const MAX_LOG_FILE_COMPRESSED_BYTES = 50 * 1024 * 1024;
