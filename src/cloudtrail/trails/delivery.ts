@@ -64,6 +64,9 @@ export function recordsFileBytes(texts: readonly string[]): Buffer {
 
 const scratch = Buffer.allocUnsafeSlow(256 * 1024);
 
+/** Log files up to this many uncompressed bytes are gzipped on first read rather than at delivery. */
+const DEFER_GZIP_MAX_BYTES = 64 * 1024;
+
 /** A delivered file is at most this many bytes after compression. */
 export const MAX_LOG_FILE_COMPRESSED_BYTES = 50 * 1024 * 1024;
 
@@ -311,10 +314,12 @@ export class TrailDelivery {
 
   private writeFile(s: TrailStream, records: CloudTrailRecord[], t: number, kind: 'log' | 'insight', texts = records.map((r) => this.ctx.json(r))): void {
     const bytes = recordsFileBytes(texts);
-    // The store gzips on first read (digests hash the uncompressed bytes), so files nobody
-    // reads are never compressed. Only a file whose gzip could pass the size cap is
-    // compressed now, to know whether to split it.
-    const body = bytes.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(bytes.length) ? gzipDeterministic(bytes) : undefined;
+    // A small file is gzipped by the store on first read (digests hash the uncompressed
+    // bytes), so small files nobody reads are never compressed: sparse traffic makes many,
+    // and zlib's per-call cost dominates them. A large file is compressed now: keeping its
+    // uncompressed bytes costs ~10x the memory, and a file whose gzip could pass the size
+    // cap must be compressed to know whether to split it.
+    const body = bytes.length > DEFER_GZIP_MAX_BYTES || bytes.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(bytes.length) ? gzipDeterministic(bytes) : undefined;
     if (body !== undefined && body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
       const half = records.length >> 1;
       this.writeFile(s, records.slice(0, half), t, kind, texts.slice(0, half));
