@@ -4,12 +4,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Longest files first, so the two workers of a 2-core machine finish together instead of one
  * waiting on a long file started last. A fresh clone has no vitest results cache, and file size
  * says little about run time, so the slowest files are named here, slowest first (seconds per
- * file measured on 2 cores, rounded; order matters, exact figures do not). test/user/* runs last:
+ * file from one run on 2 cores; order matters, exact figures do not). test/user/* runs last:
  * `npm test` builds dist/ while the rest runs.
  */
 const SLOW: readonly string[] = [
-  'test/scenarios/library.test.ts',
-  'test/cli/generate-scale.test.ts',
+  'test/cli/generate-scale.test.ts', // ~28 s; its worker threads and child processes use the other core too
+  'test/scenarios/library.test.ts', // ~20 s
   'test/sim/determinism.test.ts',
   'test/insights/simulation.test.ts',
   'test/cli/cli.test.ts',
@@ -26,6 +26,9 @@ const SLOW: readonly string[] = [
   'test/testing/arbitraries.patterns.test.ts',
   'test/catalog/model-ops.test.ts',
   'test/lake/s3-tree.test.ts',
+  'test/insights/steady.test.ts',
+  'test/cloudtrail/history.property.test.ts',
+  'test/cloudtrail/history.test.ts',
 ];
 // test/user, longest first; they start once the build is done.
 const LAST: readonly string[] = [
