@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { buildGenerateWorld, generateDataset, type GenerateOptions } from '../../src/cli/generate.js';
 import { parseGenerateArgs } from '../../src/cli/generate-command.js';
+import { main } from '../../src/cli/main.js';
 import { parseCloudTrailKey } from '../../src/cloudtrail/trails/object-keys.js';
 import { ATHENA_COLUMNS } from '../../src/cloudtrail/lake/athena-table.js';
 import { hiveParquetAthenaDdl, hiveParquetTrinoDdl } from '../../src/export/hive-parquet.js';
@@ -115,9 +116,11 @@ describe('array jobs: --shard-index / --shard-count', () => {
   it('separate processes (index from JOB_COMPLETION_INDEX) write the same files as one process', async () => {
     const run = promisify(execFile);
     const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-    const args = ['--import', 'tsx', cli, 'generate', '--accounts', '2', '--regions', 'us-east-1,eu-west-1', '--days', '2', '--rate', '10/h', '--format', 'jsonl,s3', '--workers', '1'];
+    const generate = ['generate', '--accounts', '2', '--regions', 'us-east-1,eu-west-1', '--days', '2', '--rate', '10/h', '--format', 'jsonl,s3', '--workers', '1'];
+    const args = ['--import', 'tsx', cli, ...generate];
+    // The one process is this one, through the same command-line entry (main) as the parts.
     const one = tmp();
-    await run(process.execPath, [...args, '--shard-count', '1', '--out', one]);
+    expect(await main([...generate, '--shard-count', '1', '--out', one], { out: () => undefined, err: () => undefined })).toBe(0);
     const parts = [0, 1].map(() => tmp());
     await Promise.all(parts.map((d, i) => run(process.execPath, [...args, '--out', d], { env: { ...process.env, JOB_COMPLETION_INDEX: String(i), TRAILSIM_SHARD_COUNT: '2' } })));
     for (const d of parts) expect(readdirSync(join(d, 'records'))).toHaveLength(1);
