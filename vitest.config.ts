@@ -32,7 +32,7 @@ export default defineConfig({
     // vitest's default for `run` is one worker fewer than the cores: one worker on a 2-core
     // machine. The main process is mostly idle once files are transformed, so use them all.
     maxWorkers: availableParallelism(),
-    // Longest files first (a fresh clone has no results cache to order by); test/user last.
+    // Longest files first (a fresh clone has no results cache to order by), then test/user.
     sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {

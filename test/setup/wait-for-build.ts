@@ -3,8 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 // test/user/* runs against dist/. `npm test` (tools/test.mjs) builds while the other tests run
 // and names, in TRAILSIM_BUILD_DONE, a file it writes when tsup has finished (its exit code).
-// These files are scheduled last, so the build is normally done before they start. Run alone
-// (`npx vitest run test/user`), there is nothing to wait for: build first with `npx tsup --silent`.
+// These files are scheduled after the slowest ones (test/setup/sequencer.ts), so the build is
+// normally done when they start. Run alone (`npx vitest run test/user`), there is nothing to
+// wait for: build first with `npx tsup --silent`.
 const done = process.env.TRAILSIM_BUILD_DONE;
 if (done) {
   const deadline = Date.now() + 10 * 60_000;
