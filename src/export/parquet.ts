@@ -59,9 +59,11 @@ class Stage {
   private offsets = new Float64Array(1 << 14);
   private lengths = new Uint32Array(1 << 14);
   longest = 0;
+  /** True while every record came no earlier than the one before. */
+  private inOrder = true;
 
   constructor(private readonly dir: string) {
-    this.file = join(dir, 'records.json');
+    this.file = join(dir, 'records.txt');
     this.fd = openSync(this.file, 'w');
   }
 
@@ -69,12 +71,16 @@ class Stage {
     return this.n;
   }
 
-  /** Stages one record (its JSON text and its eventTime); a record whose time cannot be read is skipped. */
+  /**
+   * Stages one record (its JSON text, which holds no line break, and its eventTime); a record
+   * whose time cannot be read is skipped.
+   */
   add(text: string, eventTime: unknown): void {
     const t = typeof eventTime === 'string' ? Date.parse(eventTime) : NaN;
     if (Number.isNaN(t)) return;
     if (this.n === this.times.length) this.grow();
-    const buf = Buffer.from(text, 'utf8');
+    const buf = Buffer.from(`${text}\n`, 'utf8');
+    if (this.n > 0 && t < this.times[this.n - 1]) this.inOrder = false;
     this.times[this.n] = t;
     this.offsets[this.n] = this.offset;
     this.lengths[this.n] = buf.length;
@@ -104,34 +110,35 @@ class Stage {
     this.pending = 0;
   }
 
-  /** Writes the staged texts in time order (arrival order among equal times) to a new file; returns its path. */
+  /**
+   * The staged texts in time order (arrival order among equal times), one per line: the
+   * staging file itself when records arrived in order, else a copy in order. Returns its path.
+   */
   writeSorted(): string {
     this.flush();
     this.close();
+    if (this.inOrder) return this.file;
     const order = new Uint32Array(this.n);
     for (let i = 0; i < this.n; i++) order[i] = i;
     const times = this.times;
     order.sort((a, b) => times[a] - times[b] || a - b);
-    const out = join(this.dir, 'sorted.ndjson');
+    const out = join(this.dir, 'sorted.txt');
     const src = openSync(this.file, 'r');
     const dst = openSync(out, 'w');
     try {
-      const head = Buffer.from('{"Records":[');
-      const tail = Buffer.from(']}\n');
       let buf = Buffer.alloc(8 << 20);
       let used = 0;
       for (let k = 0; k < this.n; k++) {
         const i = order[k];
-        const need = this.lengths[i] + head.length + tail.length;
+        const need = this.lengths[i];
         if (used + need > buf.length) {
           writeSync(dst, buf, 0, used);
           used = 0;
           if (need > buf.length) buf = Buffer.alloc(need);
         }
-        used += head.copy(buf, used);
-        readSync(src, buf, used, this.lengths[i], this.offsets[i]);
-        used += this.lengths[i];
-        used += tail.copy(buf, used);
+        // Each staged text ends with its newline (counted in its length).
+        readSync(src, buf, used, need, this.offsets[i]);
+        used += need;
       }
       writeSync(dst, buf, 0, used);
     } finally {
@@ -157,6 +164,7 @@ function lakeSelect(): { schema: string; columns: string } {
     const s = c.source;
     switch (s.kind) {
       case 'time':
+        schema.eventTime = 'VARCHAR';
         return `t AS ${q(c.name)}`;
       case 'unique':
         schema[s.field] = 'VARCHAR';
@@ -197,15 +205,19 @@ async function writeStaged(file: string, opts: ExportParquetOptions, fill: (stag
     mkdirSync(dirname(target), { recursive: true });
     const { schema, columns } = lakeSelect();
     const compression = opts.compression ?? 'zstd';
-    // One thread and insertion order kept: rows leave in the file's (time) order, with no sort here.
+    // One thread and insertion order kept: rows leave in the file's (time) order, with no sort
+    // here. Each line is read whole as text (CSV with a delimiter, quote and escape that JSON
+    // text cannot hold unescaped) and parsed once, by json_transform; reading it as JSON
+    // first parsed and re-serialised every record, three times the work.
+    const maxLine = Math.max(1 << 20, 2 ** Math.ceil(Math.log2(stage.longest + 1024)));
     const source =
-      `SELECT unnest(Records) AS j FROM read_json(${lit(sorted)}, columns = {Records: 'VARCHAR[]'}, format = 'newline_delimited', ` +
-      `maximum_object_size = ${Math.max(1 << 20, 2 ** Math.ceil(Math.log2(stage.longest + 1024)))})`;
-    const timed = `SELECT TRY_CAST(json_extract_string(j, '$.eventTime') AS TIMESTAMP) AS t, j FROM (${source})`;
+      `SELECT j, json_transform(j, ${lit(schema)}) AS r FROM read_csv(${lit(sorted)}, columns = {j: 'VARCHAR'}, header = false, auto_detect = false, ` +
+      `delim = '\x01', quote = '', escape = '', max_line_size = ${maxLine}, buffer_size = ${Math.max(16 << 20, 2 * maxLine)})`;
+    const timed = `SELECT TRY_CAST(r.eventTime AS TIMESTAMP) AS t, j, r FROM (${source})`;
     let result;
     try {
       result = await session.connection.runAndReadAll(
-        `COPY (SELECT ${columns} FROM (SELECT t, j, json_transform(j, ${lit(schema)}) AS r FROM (${timed}) WHERE t IS NOT NULL)) TO ${lit(target)} ` +
+        `COPY (SELECT ${columns} FROM (${timed}) WHERE t IS NOT NULL) TO ${lit(target)} ` +
           `(FORMAT PARQUET, COMPRESSION '${compression}', ROW_GROUP_SIZE 8192)`,
       );
     } catch (e) {
