@@ -44,15 +44,16 @@ const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 /**
- * Staged records: their JSON texts in a file, their times and positions in typed arrays. `add`
- * takes one record's text; `writeSorted` writes the texts in (time, arrival) order as NDJSON
- * lines `{"Records":[<text>]}`, the shape DuckDB reads them in.
+ * Staged records: their JSON texts in a file, one per line, their times and positions in
+ * typed arrays. `add` takes one record's text, `addBytes` a line's UTF-8 bytes; `writeSorted`
+ * gives a file of the texts in (time, arrival) order, the lines DuckDB reads.
  */
 class Stage {
   private readonly file: string;
   private fd: number;
-  private parts: Buffer[] = [];
-  private pending = 0;
+  /** Texts not yet written, from byte 0 to `used`. */
+  private buf = Buffer.allocUnsafe(8 << 20);
+  private used = 0;
   private offset = 0;
   private n = 0;
   private times = new Float64Array(1 << 14);
@@ -78,18 +79,39 @@ class Stage {
   add(text: string, eventTime: unknown): void {
     const t = typeof eventTime === 'string' ? Date.parse(eventTime) : NaN;
     if (Number.isNaN(t)) return;
+    // UTF-8 takes at most 3 bytes per UTF-16 unit.
+    this.reserve(text.length * 3 + 1);
+    const len = this.buf.write(text, this.used, 'utf8');
+    this.buf[this.used + len] = 10;
+    this.push(t, len + 1);
+  }
+
+  /** Stages `src[start, end)`, one record's JSON text as UTF-8 without a line break, as `add` does. */
+  addBytes(src: Buffer, start: number, end: number, eventTime: string | undefined): void {
+    const t = eventTime === undefined ? NaN : Date.parse(eventTime);
+    if (Number.isNaN(t)) return;
+    this.reserve(end - start + 1);
+    src.copy(this.buf, this.used, start, end);
+    this.buf[this.used + end - start] = 10;
+    this.push(t, end - start + 1);
+  }
+
+  private reserve(bytes: number): void {
+    if (this.used + bytes <= this.buf.length) return;
+    this.flush();
+    if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
+  }
+
+  private push(t: number, len: number): void {
     if (this.n === this.times.length) this.grow();
-    const buf = Buffer.from(`${text}\n`, 'utf8');
     if (this.n > 0 && t < this.times[this.n - 1]) this.inOrder = false;
     this.times[this.n] = t;
     this.offsets[this.n] = this.offset;
-    this.lengths[this.n] = buf.length;
+    this.lengths[this.n] = len;
     this.n++;
-    this.offset += buf.length;
-    this.longest = Math.max(this.longest, buf.length);
-    this.parts.push(buf);
-    this.pending += buf.length;
-    if (this.pending > 4 << 20) this.flush();
+    this.offset += len;
+    this.used += len;
+    if (len > this.longest) this.longest = len;
   }
 
   private grow(): void {
@@ -105,14 +127,14 @@ class Stage {
   }
 
   private flush(): void {
-    if (this.parts.length) writeSync(this.fd, Buffer.concat(this.parts));
-    this.parts = [];
-    this.pending = 0;
+    if (this.used > 0) writeSync(this.fd, this.buf, 0, this.used);
+    this.used = 0;
   }
 
   /**
    * The staged texts in time order (arrival order among equal times), one per line: the
-   * staging file itself when records arrived in order, else a copy in order. Returns its path.
+   * staging file itself when records arrived in order, else a copy in order (runs of texts
+   * that stay neighbours are copied in one read). Returns its path.
    */
   writeSorted(): string {
     this.flush();
@@ -126,19 +148,23 @@ class Stage {
     const src = openSync(this.file, 'r');
     const dst = openSync(out, 'w');
     try {
-      let buf = Buffer.alloc(8 << 20);
+      const buf = this.buf;
       let used = 0;
-      for (let k = 0; k < this.n; k++) {
-        const i = order[k];
-        const need = this.lengths[i];
-        if (used + need > buf.length) {
-          writeSync(dst, buf, 0, used);
-          used = 0;
-          if (need > buf.length) buf = Buffer.alloc(need);
+      for (let k = 0; k < this.n; ) {
+        let from = this.offsets[order[k]];
+        let left = this.lengths[order[k]];
+        for (k++; k < this.n && this.offsets[order[k]] === from + left; k++) left += this.lengths[order[k]];
+        while (left > 0) {
+          if (used === buf.length) {
+            writeSync(dst, buf, 0, used);
+            used = 0;
+          }
+          const got = readSync(src, buf, used, Math.min(left, buf.length - used), from);
+          if (got === 0) throw new Error(`staging file ${this.file} ended early`);
+          used += got;
+          from += got;
+          left -= got;
         }
-        // Each staged text ends with its newline (counted in its length).
-        readSync(src, buf, used, need, this.offsets[i]);
-        used += need;
       }
       writeSync(dst, buf, 0, used);
     } finally {
@@ -273,20 +299,32 @@ function jsonlLines(file: string): AsyncIterable<string> {
   return createInterface({ input, crlfDelay: Infinity });
 }
 
+function jsonlChunks(file: string): AsyncIterable<Buffer> {
+  const raw = createReadStream(file, { highWaterMark: 1 << 20 });
+  if (!file.endsWith('.gz')) return raw;
+  const input = raw.pipe(createGunzip({ chunkSize: 1 << 20 }));
+  raw.on('error', (e) => input.destroy(e));
+  return input;
+}
+
+const RECORD_START = Buffer.from('{"eventVersion":');
+const EVENT_TIME_KEY = Buffer.from('"eventTime":"');
+const REQUEST_PARAMETERS_KEY = Buffer.from('"requestParameters":');
+
 /**
- * A record line's eventTime without parsing it, when the line is in CloudTrail's key order:
- * `eventTime` then comes after `eventVersion` and `userIdentity` (which has no such key) and
- * before `requestParameters`, so its first occurrence as a key is the record's own. Inside a
- * JSON string a quote is escaped, so the key pattern cannot come from a value.
+ * The eventTime of the record line `buf[start, end)` without decoding or parsing it, when
+ * the line is in CloudTrail's key order: `eventTime` then comes after `eventVersion` and
+ * `userIdentity` (which has no such key) and before `requestParameters`, so its first
+ * occurrence as a key is the record's own. Inside a JSON string a quote is escaped, so the key
+ * pattern cannot come from a value. Undefined when the line is not in that shape.
  */
-function quickEventTime(line: string): string | undefined {
-  if (!line.startsWith('{"eventVersion":')) return undefined;
-  const at = line.indexOf('"eventTime":"');
-  if (at < 0) return undefined;
-  const params = line.indexOf('"requestParameters":');
-  if (params >= 0 && params < at) return undefined;
-  const end = line.indexOf('"', at + 13);
-  return end < 0 ? undefined : line.slice(at + 13, end);
+function quickEventTime(buf: Buffer, start: number, end: number): string | undefined {
+  if (end - start < RECORD_START.length || buf.compare(RECORD_START, 0, RECORD_START.length, start, start + RECORD_START.length) !== 0) return undefined;
+  const at = buf.indexOf(EVENT_TIME_KEY, start);
+  if (at < 0 || at >= end) return undefined;
+  if (buf.subarray(start, at).indexOf(REQUEST_PARAMETERS_KEY) >= 0) return undefined;
+  const close = buf.indexOf(34, at + EVENT_TIME_KEY.length);
+  return close < 0 || close >= end ? undefined : buf.toString('utf8', at + EVENT_TIME_KEY.length, close);
 }
 
 /** The first line of a JSON Lines file that is not JSON, for an error that names it. */
@@ -308,22 +346,38 @@ async function firstBadLine(file: string): Promise<string | undefined> {
 export async function exportParquetFromJsonl(jsonl: string, file: string, opts: ExportParquetOptions = {}): Promise<{ rows: number }> {
   try {
     return await writeStaged(file, opts, async (stage) => {
+      // Lines are split and staged as bytes; only a line not in CloudTrail's key order is
+      // decoded and parsed here (for its eventTime). DuckDB parses every line once, later.
       let n = 0;
-      try {
-        for await (const line of jsonlLines(jsonl)) {
-          n++;
-          if (line.trim() === '') continue;
-          let time = quickEventTime(line);
-          if (time === undefined) {
-            try {
-              time = (JSON.parse(line) as { eventTime?: string } | null)?.eventTime;
-            } catch (e) {
-              throw new TrailsimInputError(`${jsonl}:${n}: not JSON (${(e as Error).message}).`);
-            }
+      const line = (buf: Buffer, start: number, end: number) => {
+        n++;
+        if (end > start && buf[end - 1] === 13) end--;
+        let time = quickEventTime(buf, start, end);
+        if (time === undefined) {
+          const text = buf.toString('utf8', start, end);
+          if (text.trim() === '') return;
+          try {
+            const t = (JSON.parse(text) as { eventTime?: unknown } | null)?.eventTime;
+            time = typeof t === 'string' ? t : undefined;
+          } catch (e) {
+            throw new TrailsimInputError(`${jsonl}:${n}: not JSON (${(e as Error).message}).`);
           }
-          stage.add(line, time);
-          if (n % 8192 === 0) opts.onProgress?.(n, undefined);
         }
+        stage.addBytes(buf, start, end, time);
+        if (n % 8192 === 0) opts.onProgress?.(n, undefined);
+      };
+      try {
+        let carry: Buffer | undefined;
+        for await (const chunk of jsonlChunks(jsonl)) {
+          const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+          let start = 0;
+          for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
+            line(buf, start, nl);
+            start = nl + 1;
+          }
+          carry = start < buf.length ? buf.subarray(start) : undefined;
+        }
+        if (carry) line(carry, 0, carry.length);
       } catch (e) {
         if (TrailsimError.is(e)) throw e;
         throw new TrailsimInputError(`Cannot read ${jsonl}: ${(e as Error).message}`, { cause: e });
