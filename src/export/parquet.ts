@@ -17,13 +17,13 @@
 import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import type { CloudTrailRecord } from '../record/types.js';
 import { TrailsimError, TrailsimInputError } from '../core/errors.js';
 import { closeDuckDB, openDuckDB, type DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
 import { CLOUDTRAIL_COLUMNS } from '../cloudtrail/lake/lake-schema.js';
 import { listTrailLogFiles, readLogFile } from '../cloudtrail/lake/s3-tree-files.js';
+import { isGzipFile, readRecords, recordsOfText, RecordsFileError, sniffRecordFormat, unreadableMessage, type ReadRecord } from '../validate/stream.js';
 
 export interface ExportParquetOptions {
   /** Loads `@duckdb/node-api`. */
@@ -292,16 +292,12 @@ export async function exportParquetFromS3Tree(dir: string, file: string, opts: E
   return { rows, files: listing.length };
 }
 
-function jsonlLines(file: string): AsyncIterable<string> {
-  const raw = createReadStream(file);
-  const input = file.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
-  raw.on('error', (e) => input.destroy(e));
-  return createInterface({ input, crlfDelay: Infinity });
-}
-
-function jsonlChunks(file: string): AsyncIterable<Buffer> {
+/** The file's bytes, gunzipped when it starts with gzip's magic bytes. */
+function recordChunks(file: string): AsyncIterable<Buffer> {
+  // Checked first: it names a missing file, and a stream opened before would fail unheard.
+  const gzip = isGzipFile(file);
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
-  if (!file.endsWith('.gz')) return raw;
+  if (!gzip) return raw;
   const input = raw.pipe(createGunzip({ chunkSize: 1 << 20 }));
   raw.on('error', (e) => input.destroy(e));
   return input;
@@ -327,49 +323,70 @@ function quickEventTime(buf: Buffer, start: number, end: number): string | undef
   return close < 0 || close >= end ? undefined : buf.toString('utf8', at + EVENT_TIME_KEY.length, close);
 }
 
-/** The first line of a JSON Lines file that is not JSON, for an error that names it. */
-async function firstBadLine(file: string): Promise<string | undefined> {
-  let n = 0;
-  for await (const line of jsonlLines(file)) {
-    n++;
-    if (line.trim() === '') continue;
-    try {
-      JSON.parse(line);
-    } catch (e) {
-      return `${file}:${n}: not JSON (${(e as Error).message}).`;
-    }
+/** The first problem `readRecords` finds in a records file, for an error that names its line. */
+async function firstBadRecord(file: string): Promise<RecordsFileError | undefined> {
+  try {
+    for await (const _ of readRecords(file));
+  } catch (e) {
+    if (e instanceof RecordsFileError) return e;
   }
   return undefined;
 }
 
-/** Writes the records of a JSON Lines file (optionally gzipped) to `file`. */
+/** One record's text for a staging line: its own text when on one line, else its JSON. */
+const oneLine = (r: ReadRecord): string => (r.text !== undefined && !/[\r\n]/.test(r.text) ? r.text.trim() : JSON.stringify(r.record));
+
+/**
+ * Writes the records of a records file to `file`: JSON Lines, a CloudTrail log file
+ * `{"Records":[...]}` or an array of records, gzip-compressed or not (the shapes and errors of
+ * `readRecords`, which every command shares). `eventjson` is each record's text as given (a
+ * record inside a log-file line: its JSON).
+ */
 export async function exportParquetFromJsonl(jsonl: string, file: string, opts: ExportParquetOptions = {}): Promise<{ rows: number }> {
   try {
     return await writeStaged(file, opts, async (stage) => {
-      // Lines are split and staged as bytes; only a line not in CloudTrail's key order is
-      // decoded and parsed here (for its eventTime). DuckDB parses every line once, later.
       let n = 0;
+      const stageRecords = (records: ReadRecord[]) => {
+        for (const r of records) stage.add(oneLine(r), r.record.eventTime);
+      };
+      // JSON Lines: lines are split and staged as bytes; only a line not in CloudTrail's key
+      // order is decoded and parsed here (for its eventTime). DuckDB parses every line once, later.
       const line = (buf: Buffer, start: number, end: number) => {
         n++;
         if (end > start && buf[end - 1] === 13) end--;
-        let time = quickEventTime(buf, start, end);
-        if (time === undefined) {
+        if (n === 1 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
+        const time = quickEventTime(buf, start, end);
+        if (time !== undefined) stage.addBytes(buf, start, end, time);
+        else {
           const text = buf.toString('utf8', start, end);
-          if (text.trim() === '') return;
-          try {
-            const t = (JSON.parse(text) as { eventTime?: unknown } | null)?.eventTime;
-            time = typeof t === 'string' ? t : undefined;
-          } catch (e) {
-            throw new TrailsimInputError(`${jsonl}:${n}: not JSON (${(e as Error).message}).`);
-          }
+          if (text.trim() !== '') stageRecords(recordsOfText(text, n, jsonl, true));
         }
-        stage.addBytes(buf, start, end, time);
         if (n % 8192 === 0) opts.onProgress?.(n, undefined);
       };
+      const chunks = recordChunks(jsonl)[Symbol.asyncIterator]();
       try {
         let carry: Buffer | undefined;
-        for await (const chunk of jsonlChunks(jsonl)) {
-          const buf = carry ? Buffer.concat([carry, chunk]) : chunk;
+        let first = true;
+        for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+          const buf = carry ? Buffer.concat([carry, next.value]) : next.value;
+          if (first) {
+            const format = sniffRecordFormat(buf.toString('utf8', 0, Math.min(buf.length, 1024)));
+            if (format === undefined && buf.length < 1024) {
+              carry = buf;
+              continue;
+            }
+            first = false;
+            if (format !== 'jsonl') {
+              // A log file or an array: the shared reader splits it (by records, not lines).
+              await chunks.return?.();
+              for await (const r of readRecords(jsonl)) {
+                stageRecords([r]);
+                if (++n % 8192 === 0) opts.onProgress?.(n, undefined);
+              }
+              carry = undefined;
+              break;
+            }
+          }
           let start = 0;
           for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
             line(buf, start, nl);
@@ -380,7 +397,7 @@ export async function exportParquetFromJsonl(jsonl: string, file: string, opts: 
         if (carry) line(carry, 0, carry.length);
       } catch (e) {
         if (TrailsimError.is(e)) throw e;
-        throw new TrailsimInputError(`Cannot read ${jsonl}: ${(e as Error).message}`, { cause: e });
+        throw new RecordsFileError(unreadableMessage(jsonl, e), { cause: e });
       }
       opts.onProgress?.(n, n);
     });
@@ -388,8 +405,8 @@ export async function exportParquetFromJsonl(jsonl: string, file: string, opts: 
     // Lines read on the fast path were not parsed here: DuckDB's message names a staging
     // file, so name the user's line instead.
     if (TrailsimError.is(e) && /^Could not convert/.test((e as Error).message)) {
-      const bad = await firstBadLine(jsonl).catch(() => undefined);
-      if (bad) throw new TrailsimInputError(bad, { cause: e });
+      const bad = await firstBadRecord(jsonl);
+      if (bad) throw new RecordsFileError(bad.message, { cause: e });
     }
     throw e;
   }

@@ -264,7 +264,7 @@ export async function* recordTexts(text: AsyncIterable<string>, onFormat: (forma
         const next = format === 'records' ? /^\s*\}[ \t]*\r?\n/.exec(tail) : null;
         if (next && tail.slice(next[0].length).trim() !== '') {
           onFormat('jsonl');
-          const lines = splitLines(tail.slice(next[0].length), rest, scanner.currentLine + countNewlines(next[0]));
+          const lines = splitLines(tail.slice(next[0].length), rest, scanner.currentLine + countNewlines(next[0]) - 1);
           for await (const { line, text: t } of lines) {
             if (t.trim() === '') continue;
             yield { line, text: t };
@@ -289,6 +289,16 @@ export async function* recordTexts(text: AsyncIterable<string>, onFormat: (forma
 // Reading records (not validating them): `trailsim detect`, `coverage --baseline-records`,
 // `report` and `export --in` read files through these, so they accept the same shapes and
 // fail with the same messages.
+
+/**
+ * The format of an input that starts with `head` (at least 256 characters of it, or all of
+ * it), as `recordTexts` tells them apart; undefined when `head` is blank.
+ */
+export function sniffRecordFormat(head: string): Exclude<InputFormat, 'empty'> | undefined {
+  const t = head.replace(/^\uFEFF/, '').trimStart();
+  if (t === '') return undefined;
+  return RECORDS_START.test(t) ? 'records' : t.startsWith('[') ? 'array' : 'jsonl';
+}
 
 /** A records file that cannot be read as records; the message names the file (and line). */
 export class RecordsFileError extends TrailsimInputError {
