@@ -14,7 +14,7 @@
  * (Sorting the texts inside DuckDB ran out of memory under a 200 MB limit at 73k records.)
  * `eventjson` is the record's JSON text as given.
  */
-import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -70,11 +70,21 @@ class Stage {
   private times = new Float64Array(1 << 14);
   private offsets = new Float64Array(1 << 14);
   private lengths = new Uint32Array(1 << 14);
+  /** 1 where the record's text is a line of the source file, not of the staging file. */
+  private inSource = new Uint8Array(1 << 14);
   longest = 0;
   /** True while every record came no earlier than the one before. */
   private inOrder = true;
+  /** True while every record is the next line of the source file, none skipped or staged. */
+  private wholeSource = true;
+  private sourceEnd = 0;
 
-  constructor(private readonly dir: string) {
+  /**
+   * `source`: a file whose lines `addRange` names in place (a plain JSON Lines input), so
+   * they are not copied to the staging file; when every line is a record in time order,
+   * DuckDB reads it as it is.
+   */
+  constructor(private readonly dir: string, private readonly source?: string) {
     this.file = join(dir, 'records.txt');
     this.fd = openSync(this.file, 'w');
   }
@@ -94,7 +104,19 @@ class Stage {
     this.reserve(text.length * 3 + 1);
     const len = this.buf.write(text, this.used, 'utf8');
     this.buf[this.used + len] = 10;
-    this.push(t, len + 1);
+    this.push(t, len + 1, 0);
+  }
+
+  /** Stages the source file's line at `offset` (`length` bytes with its line break, which ends it) in place. */
+  addRange(offset: number, length: number, eventTime: string): void {
+    const t = Date.parse(eventTime);
+    if (Number.isNaN(t)) {
+      this.wholeSource = false;
+      return;
+    }
+    if (offset !== this.sourceEnd) this.wholeSource = false;
+    this.sourceEnd = offset + length;
+    this.push(t, length, 1, offset);
   }
 
   /** Stages `src[start, end)`, one record's JSON text as UTF-8 without a line break, as `add` does. */
@@ -104,7 +126,12 @@ class Stage {
     this.reserve(end - start + 1);
     src.copy(this.buf, this.used, start, end);
     this.buf[this.used + end - start] = 10;
-    this.push(t, end - start + 1);
+    this.push(t, end - start + 1, 0);
+  }
+
+  /** Notes that some input (a blank line, a line staged as text) is not a record line of the source as it stands. */
+  notWhole(): void {
+    this.wholeSource = false;
   }
 
   private reserve(bytes: number): void {
@@ -113,15 +140,21 @@ class Stage {
     if (bytes > this.buf.length) this.buf = Buffer.allocUnsafe(bytes);
   }
 
-  private push(t: number, len: number): void {
+  private push(t: number, len: number, inSource: 0 | 1, sourceOffset = 0): void {
     if (this.n === this.times.length) this.grow();
     if (this.n > 0 && t < this.times[this.n - 1]) this.inOrder = false;
     this.times[this.n] = t;
-    this.offsets[this.n] = this.offset;
     this.lengths[this.n] = len;
+    this.inSource[this.n] = inSource;
+    if (inSource) {
+      this.offsets[this.n] = sourceOffset;
+    } else {
+      this.wholeSource = false;
+      this.offsets[this.n] = this.offset;
+      this.offset += len;
+      this.used += len;
+    }
     this.n++;
-    this.offset += len;
-    this.used += len;
     if (len > this.longest) this.longest = len;
   }
 
@@ -135,6 +168,9 @@ class Stage {
     const l = new Uint32Array(this.lengths.length * 2);
     l.set(this.lengths);
     this.lengths = l;
+    const f = new Uint8Array(this.inSource.length * 2);
+    f.set(this.inSource);
+    this.inSource = f;
   }
 
   private flush(): void {
@@ -150,28 +186,33 @@ class Stage {
   writeSorted(): string {
     this.flush();
     this.close();
-    if (this.inOrder) return this.file;
+    if (this.inOrder && this.source !== undefined && this.n > 0 && this.wholeSource && this.sourceEnd === statSync(this.source).size) return this.source;
+    if (this.inOrder && !this.inSource.subarray(0, this.n).includes(1)) return this.file;
     const order = new Uint32Array(this.n);
     for (let i = 0; i < this.n; i++) order[i] = i;
     const times = this.times;
     order.sort((a, b) => times[a] - times[b] || a - b);
     const out = join(this.dir, 'sorted.txt');
-    const src = openSync(this.file, 'r');
+    const staged = openSync(this.file, 'r');
+    let source = -1;
     const dst = openSync(out, 'w');
     try {
+      if (this.source !== undefined) source = openSync(this.source, 'r');
       const buf = this.buf;
       let used = 0;
       for (let k = 0; k < this.n; ) {
+        const where = this.inSource[order[k]];
+        const src = where ? source : staged;
         let from = this.offsets[order[k]];
         let left = this.lengths[order[k]];
-        for (k++; k < this.n && this.offsets[order[k]] === from + left; k++) left += this.lengths[order[k]];
+        for (k++; k < this.n && this.inSource[order[k]] === where && this.offsets[order[k]] === from + left; k++) left += this.lengths[order[k]];
         while (left > 0) {
           if (used === buf.length) {
             writeSync(dst, buf, 0, used);
             used = 0;
           }
           const got = readSync(src, buf, used, Math.min(left, buf.length - used), from);
-          if (got === 0) throw new Error(`staging file ${this.file} ended early`);
+          if (got === 0) throw new Error(`${where ? this.source : this.file} ended early`);
           used += got;
           from += got;
           left -= got;
@@ -179,7 +220,8 @@ class Stage {
       }
       writeSync(dst, buf, 0, used);
     } finally {
-      closeSync(src);
+      closeSync(staged);
+      if (source >= 0) closeSync(source);
       closeSync(dst);
     }
     rmSync(this.file, { force: true });
@@ -220,7 +262,7 @@ function lakeSelect(): { schema: string; columns: string } {
 }
 
 /** Writes what `fill` stages to `file`; returns the rows written. */
-async function writeStaged(file: string, opts: ExportParquetOptions, fill: (stage: Stage) => Promise<void> | void): Promise<{ rows: number }> {
+async function writeStaged(file: string, opts: ExportParquetOptions, fill: (stage: Stage) => Promise<void> | void, source?: string): Promise<{ rows: number }> {
   // Load DuckDB first: without it nothing is read or written.
   const scratch = mkdtempSync(join(tmpdir(), 'trailsim-parquet-'));
   let session;
@@ -230,7 +272,7 @@ async function writeStaged(file: string, opts: ExportParquetOptions, fill: (stag
       purpose: PURPOSE,
       config: { memory_limit: opts.memoryLimit ?? '192MB', temp_directory: join(scratch, 'spill'), preserve_insertion_order: 'true' },
     });
-    const stage = new Stage(scratch);
+    const stage = new Stage(scratch, source);
     let sorted: string;
     try {
       await fill(stage);
@@ -247,10 +289,10 @@ async function writeStaged(file: string, opts: ExportParquetOptions, fill: (stag
     // text cannot hold unescaped) and parsed once, by json_transform; reading it as JSON
     // first parsed and re-serialised every record, three times the work.
     const maxLine = Math.max(1 << 20, 2 ** Math.ceil(Math.log2(stage.longest + 1024)));
-    const source =
+    const read =
       `SELECT j, json_transform(j, ${lit(schema)}) AS r FROM read_csv(${lit(sorted)}, columns = {j: 'VARCHAR'}, header = false, auto_detect = false, ` +
       `delim = '\x01', quote = '', escape = '', max_line_size = ${maxLine}, buffer_size = ${Math.max(16 << 20, 2 * maxLine)})`;
-    const timed = `SELECT TRY_CAST(r.eventTime AS TIMESTAMP) AS t, j, r FROM (${source})`;
+    const timed = `SELECT TRY_CAST(r.eventTime AS TIMESTAMP) AS t, j, r FROM (${read})`;
     let result;
     try {
       result = await session.connection.runAndReadAll(
@@ -303,10 +345,8 @@ export async function exportParquetFromS3Tree(dir: string, file: string, opts: E
   return { rows, files: listing.length };
 }
 
-/** The file's bytes, gunzipped when it starts with gzip's magic bytes. */
-function recordChunks(file: string): AsyncIterable<Buffer> {
-  // Checked first: it names a missing file, and a stream opened before would fail unheard.
-  const gzip = isGzipFile(file);
+/** The file's bytes, gunzipped when it starts with gzip's magic bytes (`gzip` says so; it is checked first). */
+function recordChunks(file: string, gzip: boolean): AsyncIterable<Buffer> {
   const raw = createReadStream(file, { highWaterMark: 1 << 20 });
   if (!gzip) return raw;
   const input = raw.pipe(createGunzip({ chunkSize: 1 << 20 }));
@@ -355,6 +395,9 @@ const oneLine = (r: ReadRecord): string => (r.text !== undefined && !/[\r\n]/.te
  */
 export async function exportParquetFromJsonl(jsonl: string, file: string, opts: ExportParquetOptions = {}): Promise<{ rows: number }> {
   try {
+    // Checked first: it names a missing file (a stream opened before would fail unheard). A
+    // plain file's record lines are staged in place, not copied.
+    const gzip = isGzipFile(jsonl);
     return await writeStaged(file, opts, async (stage) => {
       let n = 0;
       const stageRecords = (records: ReadRecord[]) => {
@@ -362,22 +405,30 @@ export async function exportParquetFromJsonl(jsonl: string, file: string, opts: 
       };
       // JSON Lines: lines are split and staged as bytes; only a line not in CloudTrail's key
       // order is decoded and parsed here (for its eventTime). DuckDB parses every line once, later.
-      const line = (buf: Buffer, start: number, end: number) => {
+      // `at`: the file offset of buf[0] when the file is plain; `newline`: the line ends with
+      // its line break at buf[end].
+      const line = (buf: Buffer, start: number, end: number, at: number | undefined, newline: boolean) => {
         n++;
+        const whole = end;
         if (end > start && buf[end - 1] === 13) end--;
         if (n === 1 && end - start >= 3 && buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf) start += 3;
         const time = quickEventTime(buf, start, end);
-        if (time !== undefined) stage.addBytes(buf, start, end, time);
-        else {
+        if (time !== undefined) {
+          if (at !== undefined && newline && end === whole && !(n === 1 && start > 0)) stage.addRange(at + start, end - start + 1, time);
+          else stage.addBytes(buf, start, end, time);
+        } else {
+          stage.notWhole();
           const text = buf.toString('utf8', start, end);
           if (text.trim() !== '') stageRecords(recordsOfText(text, n, jsonl, true));
         }
         if (n % 8192 === 0) opts.onProgress?.(n, undefined);
       };
-      const chunks = recordChunks(jsonl)[Symbol.asyncIterator]();
+      const chunks = recordChunks(jsonl, gzip)[Symbol.asyncIterator]();
       try {
         let carry: Buffer | undefined;
         let first = true;
+        // File offset of the next `buf`'s first byte.
+        let base = 0;
         for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
           const buf = carry ? Buffer.concat([carry, next.value]) : next.value;
           if (first) {
@@ -399,19 +450,21 @@ export async function exportParquetFromJsonl(jsonl: string, file: string, opts: 
             }
           }
           let start = 0;
+          const at = gzip ? undefined : base;
           for (let nl = buf.indexOf(10); nl >= 0; nl = buf.indexOf(10, start)) {
-            line(buf, start, nl);
+            line(buf, start, nl, at, true);
             start = nl + 1;
           }
+          base += start;
           carry = start < buf.length ? buf.subarray(start) : undefined;
         }
-        if (carry) line(carry, 0, carry.length);
+        if (carry) line(carry, 0, carry.length, undefined, false);
       } catch (e) {
         if (TrailsimError.is(e)) throw e;
         throw new RecordsFileError(unreadableMessage(jsonl, e), { cause: e });
       }
       opts.onProgress?.(n, n);
-    });
+    }, gzip ? undefined : jsonl);
   } catch (e) {
     // Lines read on the fast path were not parsed here: DuckDB's message names a staging
     // file, so name the user's line instead.

@@ -2,7 +2,7 @@
  * `trailsim query` over an exported S3 tree (Athena's `cloudtrail_logs` columns), and
  * Parquet export with Lake's columns (`exportParquet`, `trailsim export`).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -313,6 +313,19 @@ describe('Parquet export', () => {
       const texts = await readBack(out);
       expect(texts.map((t) => JSON.parse(t).eventID).sort()).toEqual(ids);
       expect(texts.every((t) => !/[\r\n]/.test(t))).toBe(true);
+    }
+    // A plain JSON Lines file is staged in place: read as it is when in order, copied in time
+    // order otherwise, mixing its lines with lines staged as text (a log-file line, a CRLF line);
+    // the user's file is never changed.
+    const mixedLines = [JSON.stringify(records[3]), JSON.stringify({ Records: [records[1], records[0]] }), `${JSON.stringify(records[2])}\r`, ...records.slice(4).map((r) => JSON.stringify(r))];
+    for (const [name, text] of [['inorder.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + '\n'], ['mixed.jsonl', mixedLines.join('\n')]]) {
+      writeFileSync(join(dir, name), text);
+      const out = join(dir, `${name}.parquet`);
+      expect(await exportParquetFromJsonl(join(dir, name), out)).toEqual({ rows: records.length });
+      const got = (await readBack(out)).map((t) => JSON.parse(t) as CloudTrailRecord);
+      expect(got.map((r) => r.eventTime)).toEqual(records.map((r) => r.eventTime));
+      expect(got.map((r) => r.eventID).sort()).toEqual(ids);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
     }
     // Errors are the shared reader's: a line that is not an object, a missing file.
     writeFileSync(bad, `${JSON.stringify(records[0])}\n42\n`);
