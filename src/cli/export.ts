@@ -19,7 +19,7 @@ export const EXPORT_HELP = `Usage: trailsim export [--format parquet] (--data DI
 Writes records to a Parquet file with CloudTrail Lake's column names and types (eventtime
 a timestamp, requestparameters a map, useridentity a struct, eventjson the record's JSON),
 rows in eventTime order. Streams: records are staged on disk and only their times are sorted
-in memory (20 bytes a record); DuckDB writes under a memory limit. Needs the optional
+in memory (21 bytes a record); DuckDB writes under a memory limit. Needs the optional
 package @duckdb/node-api.
 
 Options:

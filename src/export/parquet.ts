@@ -5,13 +5,15 @@
  * the file in DuckDB, Spark or Athena with only the table name changed. Rows are in eventTime
  * order (input order among equal times); records with an unreadable eventTime are skipped.
  *
- * Streaming: each record's JSON text is appended to a staging file on disk while only its time
- * and position stay in memory (20 bytes a record, in typed arrays). Those keys are sorted, the
- * texts are copied into a second staging file in time order, and DuckDB (loaded on first use,
- * like Lake SQL) reads that file in order, converts each record with one `json_transform` and
- * writes Parquet in row groups of 8,192 rows, under a memory limit (192 MB by default). Nothing
- * holds the records themselves, so memory grows by 20 bytes a record, not by the record.
- * (Sorting the texts inside DuckDB ran out of memory under a 200 MB limit at 73k records.)
+ * Streaming: each record's JSON text is staged as one line of a file on disk (a plain JSON
+ * Lines input's lines stay where they are: only their offsets are kept) while only its time and
+ * position stay in memory (21 bytes a record, in typed arrays). Those keys are sorted, and the
+ * texts copied once in time order (not at all when they came in order). DuckDB (loaded on
+ * first use, like Lake SQL) reads the lines as plain text, parses each record once with
+ * `json_transform` and writes Parquet in row groups of 8,192 rows, with one thread under a
+ * memory limit (192 MB by default). Nothing holds the records themselves, so memory grows by
+ * 21 bytes a record, not by the record. (Sorting the texts inside DuckDB ran out of memory
+ * under a 200 MB limit at 73k records.)
  * `eventjson` is the record's JSON text as given.
  */
 import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
