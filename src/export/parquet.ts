@@ -17,13 +17,13 @@
  * `eventjson` is the record's JSON text as given.
  */
 import { closeSync, createReadStream, mkdirSync, mkdtempSync, openSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import type { CloudTrailRecord } from '../record/types.js';
 import { TrailsimError, TrailsimInputError } from '../core/errors.js';
-import { closeDuckDB, DUCKDB_PACKAGE, openDuckDB, type DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
+import { closeDuckDB, openDuckDB, type DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
+import { requireDuckDB } from './duckdb-require.js';
 import { CLOUDTRAIL_COLUMNS } from '../cloudtrail/lake/lake-schema.js';
 import { listTrailLogFiles, readLogFile } from '../cloudtrail/lake/s3-tree-files.js';
 import { isGzipFile, readRecords, recordsOfText, RecordsFileError, sniffRecordFormat, unreadableMessage, type ReadRecord } from '../validate/stream.js';
@@ -46,13 +46,6 @@ export interface ExportParquetOptions {
 }
 
 const PURPOSE = 'Parquet export (trailsim export)';
-
-/**
- * Loads `@duckdb/node-api` with CommonJS `require` (it is a CommonJS package): an ESM import
- * first scans each of its 120 modules for named exports, 0.15-0.2 s more CPU, a tenth of an
- * export. Resolved from this module, as an import would be.
- */
-const requireDuckDB: DuckDBLoader = async () => createRequire(typeof __filename === 'string' ? __filename : import.meta.url)(DUCKDB_PACKAGE) as unknown;
 const q = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
