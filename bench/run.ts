@@ -15,6 +15,7 @@ const benches: [string, () => Promise<Bench>][] = [
   ['match', async () => (await import('./match.js')).benchMatch as Bench],
   ['delivery', async () => (await import('./delivery.js')).benchDelivery as Bench],
   ['lake', async () => (await import('./lake.js')).benchLake as Bench],
+  ['parquet', async () => (await import('./parquet.js')).benchParquet as Bench],
 ];
 
 const all: Record<string, number> = {};

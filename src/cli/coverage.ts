@@ -135,7 +135,7 @@ export async function coverageCommand(args: string[], io: CommandIO): Promise<nu
     const maxFp = v['max-fp-per-10k'] === undefined ? undefined : Number(v['max-fp-per-10k']);
     if (maxFp !== undefined && !(maxFp >= 0)) throw new CoverageUsageError(`--max-fp-per-10k must be a number of at least 0; got '${v['max-fp-per-10k']}'.`);
     if (v['baseline-records'] && (v['baseline-accounts'] || v['baseline-regions'] || v['baseline-rate'] || v.seed)) throw new CoverageUsageError('--baseline-records replaces the generated baseline: drop --baseline-accounts/-regions/-rate/--seed.');
-    const given = v['baseline-records']?.flatMap((f) => readRecordsFile(f));
+    const given = v['baseline-records'] ? (await Promise.all(v['baseline-records'].map((f) => readRecordsFile(f)))).flat() : undefined;
     const result = await coverage({
       rules,
       scenarios: filter,

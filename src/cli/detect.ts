@@ -2,14 +2,14 @@
  * `trailsim detect --rules DIR FILE...`: runs the Sigma rules under DIR (product: aws,
  * service: cloudtrail) over CloudTrail records and prints the rules that fired, with hit
  * counts and the rule author (the Detection Rule License asks alerts to keep it).
- * FILE is JSONL (one record, or one `{"Records":[...]}` log file, per line), a JSON
- * document (`{"Records":[...]}`, an array of records, or one record), gzip-compressed or not.
+ * FILE is JSONL (a record, a `{"Records":[...]}` log file or an array of records per line), a
+ * log file `{"Records":[...]}` or an array of records, gzip-compressed or not: the shapes every
+ * command reads (`readRecords` in validate/stream.ts).
  * Exit code 0 after a run (whatever fired), 2 on a usage error or unreadable input.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { gunzipSync } from 'node:zlib';
 import { TrailsimError, TrailsimInputError } from '../core/errors.js';
+import { readRecords, RecordsFileError } from '../validate/stream.js';
 import { compileSigmaRule, evaluateSigma, loadSigmaRules, bundledSigmaRulesDir, type SigmaRuleResult } from '../sigma/index.js';
 
 export interface DetectIo {
@@ -40,82 +40,20 @@ Examples:
   trailsim detect --rules my-rules/ --json out/gen/records.jsonl
   trailsim detect --unsupported out/gen/records.jsonl`;
 
-/** A records file that cannot be read. */
-export class RecordsFileError extends TrailsimInputError {
-  override name = 'RecordsFileError';
-}
+export { RecordsFileError };
 
 class DetectUsageError extends TrailsimInputError {
   override name = 'UsageError';
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-/** Adds the records a parsed JSON value holds: a log file object, an array of records, or one record. */
-function pushRecords(out: object[], v: unknown, where: string): void {
-  if (isObject(v) && Object.hasOwn(v, 'Records') && Array.isArray(v.Records)) {
-    v.Records.forEach((r, i) => {
-      if (!isObject(r)) throw new RecordsFileError(`${where}: Records[${i}] is not a JSON object`);
-      out.push(r);
-    });
-  } else if (Array.isArray(v)) {
-    v.forEach((r, i) => {
-      if (!isObject(r)) throw new RecordsFileError(`${where}: element ${i} is not a JSON object`);
-      out.push(r);
-    });
-  } else if (isObject(v)) {
-    out.push(v);
-  } else {
-    throw new RecordsFileError(`${where}: not a JSON object`);
-  }
-}
-
-/** Reads every record of a JSONL / JSON / gzip file. Throws `RecordsFileError` naming the file (and line) on bad input. */
-export function readRecordsFile(file: string): object[] {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (e) {
-    throw new RecordsFileError(`${file}: cannot read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`, { cause: e });
-  }
-  // Gzip by its magic number, not its name: CloudTrail delivers .json.gz, people rename files.
-  if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-    try {
-      bytes = gunzipSync(bytes);
-    } catch (e) {
-      throw new RecordsFileError(`${file}: not valid gzip (${(e as Error).message})`, { cause: e });
-    }
-  }
-  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+/**
+ * Reads every record of a records file (JSONL, a `{"Records":[...]}` log file or an array of
+ * records, gzip or not; see `readRecords`). Throws `RecordsFileError` naming the file (and
+ * line) on bad input.
+ */
+export async function readRecordsFile(file: string): Promise<object[]> {
   const records: object[] = [];
-  if (text.trim() === '') return records;
-  // One JSON document (a pretty-printed log file, an array)? Otherwise, JSON Lines.
-  let whole: unknown;
-  let isWhole = false;
-  try {
-    whole = JSON.parse(text);
-    isWhole = true;
-  } catch {
-    isWhole = false;
-  }
-  if (isWhole) {
-    pushRecords(records, whole, file);
-    return records;
-  }
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(line);
-    } catch (e) {
-      throw new RecordsFileError(`${file}: line ${i + 1}: not valid JSON (${(e as Error).message})`, { cause: e });
-    }
-    pushRecords(records, v, `${file}: line ${i + 1}`);
-  }
+  for await (const r of readRecords(file)) records.push(r.record);
   return records;
 }
 
@@ -162,7 +100,7 @@ export async function detectCommand(args: string[], io: DetectIo): Promise<numbe
 
     const rules = loadSigmaRules(values.rules ?? bundledSigmaRulesDir()).map(compileSigmaRule);
     const records: object[] = [];
-    for (const f of positionals) for (const r of readRecordsFile(f)) records.push(r);
+    for (const f of positionals) for (const r of await readRecordsFile(f)) records.push(r);
     const results = evaluateSigma(rules, records);
     const unsupported = results.filter((r) => r.unsupported);
     const evaluated = results.filter((r) => !r.unsupported);

@@ -2,7 +2,8 @@
  * `trailsim export --format parquet (--data DIR | --in records.jsonl) --out FILE`: records to
  * a Parquet file with CloudTrail Lake's columns (see `export/parquet.ts`). `--data` reads an
  * exported S3 tree (every *.json.gz below a CloudTrail folder, `{"Records":[...]}`), `--in`
- * a JSON Lines file of records (optionally .gz). Streams: memory stays flat however many
+ * a records file in any shape the other commands read (JSON Lines, a log file, an array; gzip
+ * or not). Streams: memory stays flat however many
  * records there are. A progress bar shows on a terminal while input is read. Exit code 0 on
  * success, 2 on a usage or I/O error.
  */
@@ -18,7 +19,7 @@ export const EXPORT_HELP = `Usage: trailsim export [--format parquet] (--data DI
 Writes records to a Parquet file with CloudTrail Lake's column names and types (eventtime
 a timestamp, requestparameters a map, useridentity a struct, eventjson the record's JSON),
 rows in eventTime order. Streams: records are staged on disk and only their times are sorted
-in memory (20 bytes a record); DuckDB writes under a memory limit. Needs the optional
+in memory (21 bytes a record); DuckDB writes under a memory limit. Needs the optional
 package @duckdb/node-api.
 
 Options:
@@ -26,7 +27,8 @@ Options:
                       e.g. --format parquet
   --data DIR        read an exported S3 tree (*.json.gz below CloudTrail folders)
                       e.g. --data out/whizlab
-  --in FILE         read JSON Lines records (records.jsonl, or .jsonl.gz)
+  --in FILE         read a records file: JSON Lines, a log file {"Records":[...]} or
+                    an array of records, gzip-compressed or not
                       e.g. --in out/whizlab/records.jsonl
   --out FILE        the Parquet file to write (required)
                       e.g. --out out/whizlab/records.parquet

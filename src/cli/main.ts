@@ -5,15 +5,6 @@ import { TrailsimError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { processIO, safeWrite } from './stdio.js';
-import { runCommand } from './run.js';
-import { generateCommand } from './generate-command.js';
-import { validateCommand } from './validate.js';
-import { detectCommand } from './detect.js';
-import { scenariosCommand } from './scenarios.js';
-import { queryCommand } from './query.js';
-import { exportCommand } from './export.js';
-import { coverageCommand } from './coverage.js';
-import { reportCommand } from './report.js';
 
 /** One `trailsim` command: its one-line summary for the main help, and its entry point. */
 export interface Command {
@@ -24,18 +15,27 @@ export interface Command {
   readonly run: (args: string[], io: CommandIO) => Promise<number>;
 }
 
+/**
+ * A command's entry point, imported when the command runs: a command loads only its own
+ * modules (`export` does not load the simulator, `query` not the Sigma engine), which keeps
+ * start-up short.
+ */
+function lazy<M>(load: () => Promise<M>, pick: (m: M) => Command['run']): Command['run'] {
+  return async (args, io) => pick(await load())(args, io);
+}
+
 // Each command lives in its own module with its own help text and options; this table is
 // the only place that lists them.
 export const COMMANDS: Record<string, Command> = {
-  run: { usage: 'run <scenario.ts>', summary: 'run a scenario script and write its records', run: runCommand },
-  generate: { usage: 'generate', summary: 'generate background traffic for N accounts, regions and days', run: generateCommand },
-  validate: { usage: 'validate <file...>', summary: 'check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)', run: validateCommand },
-  detect: { usage: 'detect', summary: 'run Sigma rules for CloudTrail over records', run: detectCommand },
-  scenarios: { usage: 'scenarios', summary: 'list the scenarios that ship with trailsim', run: scenariosCommand },
-  query: { usage: 'query', summary: 'SQL over an exported S3 log tree (table cloudtrail_logs, DuckDB)', run: queryCommand },
-  export: { usage: 'export', summary: 'write records as Parquet', run: exportCommand },
-  coverage: { usage: 'coverage', summary: 'which detections catch which attack playbooks, and their false positives on benign traffic', run: coverageCommand },
-  report: { usage: 'report <dir>', summary: 'one self-contained HTML report (charts) of an output folder', run: reportCommand },
+  run: { usage: 'run <scenario.ts>', summary: 'run a scenario script and write its records', run: lazy(() => import('./run.js'), (m) => m.runCommand) },
+  generate: { usage: 'generate', summary: 'generate background traffic for N accounts, regions and days', run: lazy(() => import('./generate-command.js'), (m) => m.generateCommand) },
+  validate: { usage: 'validate <file...>', summary: 'check CloudTrail records (JSONL or {"Records":[...]} files, .gz too)', run: lazy(() => import('./validate.js'), (m) => m.validateCommand) },
+  detect: { usage: 'detect', summary: 'run Sigma rules for CloudTrail over records', run: lazy(() => import('./detect.js'), (m) => m.detectCommand) },
+  scenarios: { usage: 'scenarios', summary: 'list the scenarios that ship with trailsim', run: lazy(() => import('./scenarios.js'), (m) => m.scenariosCommand) },
+  query: { usage: 'query', summary: 'SQL over an exported S3 log tree (table cloudtrail_logs, DuckDB)', run: lazy(() => import('./query.js'), (m) => m.queryCommand) },
+  export: { usage: 'export', summary: 'write records as Parquet', run: lazy(() => import('./export.js'), (m) => m.exportCommand) },
+  coverage: { usage: 'coverage', summary: 'which detections catch which attack playbooks, and their false positives on benign traffic', run: lazy(() => import('./coverage.js'), (m) => m.coverageCommand) },
+  report: { usage: 'report <dir>', summary: 'one self-contained HTML report (charts) of an output folder', run: lazy(() => import('./report.js'), (m) => m.reportCommand) },
 };
 
 function mainHelp(): string {

@@ -21,6 +21,7 @@ import { tmpdir } from 'node:os';
 import type { ShardKey } from '../activity/traffic.js';
 import { closeDuckDB, openDuckDB, type DuckDBLoader, type DuckDBSession } from '../cloudtrail/lake/duckdb-loader.js';
 import { ATHENA_FIELDS, ATHENA_RECORD_CAMEL, ATHENA_RECORD_LOWER } from '../cloudtrail/lake/athena-table.js';
+import { requireDuckDB } from './duckdb-require.js';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -48,7 +49,7 @@ export class HiveParquetWriter {
   /** @internal Writes a shard's staged lines as Parquet parts. */
   async write(key: ShardKey, staged: string, rows: number): Promise<void> {
     if (rows === 0) return;
-    this.session ??= openDuckDB(this.loader, { externalAccess: true });
+    this.session ??= openDuckDB(this.loader ?? requireDuckDB, { externalAccess: true });
     const { connection } = await this.session;
     const target = resolve(this.dir);
     mkdirSync(target, { recursive: true });

@@ -6,13 +6,11 @@
  * tree (`trailsim run --format s3` writes both, the same records), the JSONL files are read:
  * reading both would count every record twice.
  */
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, openSync, readSync, closeSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { createInterface } from 'node:readline';
-import { createGunzip } from 'node:zlib';
-import type { Readable } from 'node:stream';
 import { TrailsimInputError } from '../core/errors.js';
 import type { CloudTrailRecord } from '../record/types.js';
+import { readRecords } from '../validate/stream.js';
 import { parseCloudTrailFile } from '../export/s3-layout-reader.js';
 import { parseCloudTrailKey } from '../cloudtrail/trails/object-keys.js';
 import { COVERAGE_FORMAT, type CoverageResult } from '../coverage/types.js';
@@ -90,34 +88,11 @@ export function findReportSources(dir: string): ReportSources {
   return { dir, jsonl, logFiles: jsonl.length > 0 ? [] : logFiles, coverage };
 }
 
-async function* jsonlRecords(file: string): AsyncGenerator<CloudTrailRecord> {
-  const fd = openSync(file, 'r');
-  const magic = Buffer.alloc(2);
-  const n = readSync(fd, magic, 0, 2, 0);
-  closeSync(fd);
-  let stream: Readable = createReadStream(file);
-  if (n === 2 && magic[0] === 0x1f && magic[1] === 0x8b) stream = stream.pipe(createGunzip());
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  for await (const text of lines) {
-    line++;
-    const t = text.trim();
-    if (t === '') continue;
-    let v: unknown;
-    try {
-      v = JSON.parse(t);
-    } catch (e) {
-      throw new ReportInputError(`${file}: line ${line}: not valid JSON (${(e as Error).message})`);
-    }
-    if (typeof v !== 'object' || v === null) throw new ReportInputError(`${file}: line ${line}: not a JSON object`);
-    const recs = (v as { Records?: unknown }).Records;
-    if (Array.isArray(recs)) for (const r of recs) yield r as CloudTrailRecord;
-    else yield v as CloudTrailRecord;
-  }
-}
-
-/** Every record of the sources, file by file (JSONL streamed, so files larger than memory work). */
+/**
+ * Every record of the sources, file by file (JSONL streamed through `readRecords`, the reader
+ * every command shares, so files larger than memory work).
+ */
 export async function* recordsOf(s: ReportSources): AsyncGenerator<CloudTrailRecord> {
-  for (const f of s.jsonl) yield* jsonlRecords(f);
+  for (const f of s.jsonl) for await (const r of readRecords(f)) yield r.record as unknown as CloudTrailRecord;
   for (const f of s.logFiles) for (const r of parseCloudTrailFile(readFileSync(f), f)) yield r;
 }

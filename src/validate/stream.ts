@@ -15,14 +15,14 @@
  * record (about 60 bytes each), the only state that grows with the file; turn it off with
  * `checkDuplicateEventIds: false` for inputs of hundreds of millions of records.
  */
-import { createReadStream } from 'node:fs';
+import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { TrailsimInputError } from '../core/errors.js';
 import { UUID, eventTimeMillis, isEventTime, show } from './formats.js';
 import { isIgnoredRule } from './findings.js';
-import { JsonArrayScanner, type ArrayElement } from './json-array-scanner.js';
+import { JsonArrayScanner } from './json-array-scanner.js';
 import { isObject, own } from './json.js';
 import { RULES, type RuleId } from './rules.js';
 import type { ValidateOptions, Violation } from './types.js';
@@ -193,6 +193,28 @@ async function* runValidation(openInput: () => ByteSource, options: StreamValida
     yield check(value, line);
   };
 
+  for await (const piece of recordTexts(text, (f) => { summary.format = f; })) {
+    if (piece.broken !== undefined) yield unparsable(piece.line, piece.broken);
+    else if (summary.format === 'jsonl') yield* parseLine(piece.text, piece.line);
+    else yield parse(piece.text, piece.line);
+  }
+  summary.done = true;
+}
+
+/**
+ * One piece of a records input: the text of a JSONL line (blank lines are skipped) or of an
+ * array element, or, in `broken`, why reading stopped (the array's structure broke, or text
+ * follows it).
+ */
+export type RecordText = { line: number; text: string; broken?: undefined } | { line: number; broken: string; text?: undefined };
+
+/**
+ * The pieces of a records input (JSONL, `{"Records":[...]}` or a bare array, told apart by the
+ * first non-blank characters; a leading BOM is skipped), one at a time. `onFormat` hears the
+ * format before the first piece. Shared by the validator and the records readers, so every
+ * command accepts the same shapes.
+ */
+export async function* recordTexts(text: AsyncIterable<string>, onFormat: (format: InputFormat) => void): AsyncGenerator<RecordText> {
   const it = text[Symbol.asyncIterator]();
   // Loops over `rest` may stop early and resume in a later loop: without a return() method,
   // breaking out does not close the input (the finally below does).
@@ -211,24 +233,24 @@ async function* runValidation(openInput: () => ByteSource, options: StreamValida
     const trimmed = body.slice(lead);
     const records = RECORDS_START.exec(trimmed);
     if (trimmed === '' && ended) {
-      summary.format = 'empty';
+      onFormat('empty');
     } else if (records || trimmed.startsWith('[')) {
-      summary.format = records ? 'records' : 'array';
+      const format = records ? 'records' : 'array';
+      onFormat(format);
       const open = head.length - body.length + lead + (records ? records[0].length : 1);
       const startLine = countNewlines(head.slice(0, open)) + 1;
       const scanner = new JsonArrayScanner(startLine);
-      const emit = (els: ArrayElement[]) => els.map((el) => parse(el.text, el.line));
-      for (const r of emit(scanner.push(head.slice(open)))) yield r;
+      for (const el of scanner.push(head.slice(open))) yield { line: el.line, text: el.text };
       if (!scanner.finished) {
         for await (const chunk of rest) {
-          for (const r of emit(scanner.push(chunk))) yield r;
+          for (const el of scanner.push(chunk)) yield { line: el.line, text: el.text };
           if (scanner.finished) break;
         }
       }
-      const what = summary.format === 'records' ? 'Records array' : 'array';
+      const what = format === 'records' ? 'Records array' : 'array';
       const broken = scanner.end();
       if (broken) {
-        yield unparsable(broken.line, `${what} is not valid JSON: ${broken.message}; reading stopped here`);
+        yield { line: broken.line, broken: `${what} is not valid JSON: ${broken.message}; reading stopped here` };
       } else {
         // After the array: only the closing "}" of {"Records":[…]} and white space.
         let tail = scanner.trailing;
@@ -236,19 +258,145 @@ async function* runValidation(openInput: () => ByteSource, options: StreamValida
           tail += chunk;
           if (tail.length > SNIFF_CHARS) break;
         }
-        const expected = summary.format === 'records' ? /^\s*\}\s*$/ : /^\s*$/;
-        if (!expected.test(tail)) {
-          yield unparsable(scanner.currentLine, `unexpected text after the ${what} (${show(tail.trim(), 40)}); expected ${summary.format === 'records' ? '"}" and the end of the file' : 'the end of the file'}`);
+        const expected = format === 'records' ? /^\s*\}\s*$/ : /^\s*$/;
+        // JSON Lines of whole log files (one {"Records":[...]} per line, as some shippers write
+        // them) start like one log file: after its "}" and line break, the rest is read as lines.
+        const next = format === 'records' ? /^\s*\}[ \t]*\r?\n/.exec(tail) : null;
+        if (next && tail.slice(next[0].length).trim() !== '') {
+          onFormat('jsonl');
+          const lines = splitLines(tail.slice(next[0].length), rest, scanner.currentLine + countNewlines(next[0]) - 1);
+          for await (const { line, text: t } of lines) {
+            if (t.trim() === '') continue;
+            yield { line, text: t };
+          }
+        } else if (!expected.test(tail)) {
+          yield { line: scanner.currentLine, broken: `unexpected text after the ${what} (${show(tail.trim(), 40)}); expected ${format === 'records' ? '"}" and the end of the file' : 'the end of the file'}` };
         }
       }
     } else {
-      summary.format = 'jsonl';
+      onFormat('jsonl');
       for await (const { line, text: t } of splitLines(body, rest)) {
         if (t.trim() === '') continue;
-        yield* parseLine(t, line);
+        yield { line, text: t };
       }
     }
-    summary.done = true;
+  } finally {
+    await it.return?.(undefined);
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading records (not validating them): `trailsim detect`, `coverage --baseline-records`,
+// `report` and `export --in` read files through these, so they accept the same shapes and
+// fail with the same messages.
+
+/**
+ * The format of an input that starts with `head` (at least 256 characters of it, or all of
+ * it), as `recordTexts` tells them apart; undefined when `head` is blank.
+ */
+export function sniffRecordFormat(head: string): Exclude<InputFormat, 'empty'> | undefined {
+  const t = head.replace(/^\uFEFF/, '').trimStart();
+  if (t === '') return undefined;
+  return RECORDS_START.test(t) ? 'records' : t.startsWith('[') ? 'array' : 'jsonl';
+}
+
+/** A records file that cannot be read as records; the message names the file (and line). */
+export class RecordsFileError extends TrailsimInputError {
+  override name = 'RecordsFileError';
+}
+
+/** One record read from a file. */
+export interface ReadRecord {
+  record: Record<string, unknown>;
+  /** 1-based line where the record (or the line or element holding it) starts. */
+  line: number;
+  /** The record's own JSON text as given, when it had one (a JSONL line or an array element of one record). */
+  text?: string;
+}
+
+/**
+ * The records one JSONL line (`isLine`) or array element holds: a record, or on a line also a
+ * `{"Records":[...]}` log file or an array of records. Throws `RecordsFileError` naming
+ * `source` and the line.
+ */
+export function recordsOfText(text: string, line: number, source: string, isLine: boolean): ReadRecord[] {
+  const where = `${source}: line ${line}`;
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch (e) {
+    throw new RecordsFileError(`${where}: not valid JSON (${(e as Error).message})`, { cause: e });
+  }
+  if (isLine && isObject(v) && Object.hasOwn(v, 'Records')) {
+    const recs = own(v, 'Records');
+    if (!Array.isArray(recs)) throw new RecordsFileError(`${where}: "Records" is ${describeJson(recs)}, not an array of records`);
+    return recs.map((r, i) => {
+      if (!isObject(r)) throw new RecordsFileError(`${where}: Records[${i}] is not a JSON object`);
+      return { record: r, line };
+    });
+  }
+  if (isLine && Array.isArray(v)) {
+    return v.map((r, i) => {
+      if (!isObject(r)) throw new RecordsFileError(`${where}: element ${i} is not a JSON object`);
+      return { record: r, line };
+    });
+  }
+  if (!isObject(v)) throw new RecordsFileError(`${where}: not a JSON object`);
+  return [{ record: v, line, text }];
+}
+
+/** The message of a failure to read `file` itself: missing, unreadable, or broken gzip. */
+export function unreadableMessage(file: string, e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (typeof err?.code === 'string' && /^Z_/.test(err.code)) return `${file}: not valid gzip (${err.message})`;
+  return `${file}: cannot read (${err?.code ?? err?.message ?? String(e)})`;
+}
+
+/** True when `file` starts with the gzip magic bytes (CloudTrail delivers .json.gz; people rename files). */
+export function isGzipFile(file: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new RecordsFileError(unreadableMessage(file, e), { cause: e });
+  }
+  try {
+    const b = Buffer.alloc(2);
+    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Every record of a file, streamed: JSON Lines (a record, a `{"Records":[...]}` log file or an
+ * array of records per line; blank lines skipped), a CloudTrail log file `{"Records":[...]}`,
+ * or an array of records, gzip-compressed or not (by its magic bytes). Throws
+ * `RecordsFileError` naming the file and line: unreadable file, broken gzip, a line or element
+ * that is not JSON or not an object, a broken array.
+ */
+export async function* readRecords(file: string): AsyncGenerator<ReadRecord> {
+  let format: InputFormat | undefined;
+  const text = guardRead(decodeText(createReadStream(file), () => undefined), file);
+  for await (const piece of recordTexts(text, (f) => { format = f; })) {
+    if (piece.broken !== undefined) throw new RecordsFileError(`${file}: line ${piece.line}: ${piece.broken}`);
+    yield* recordsOfText(piece.text, piece.line, file, format === 'jsonl');
+  }
+}
+
+async function* guardRead(text: AsyncIterable<string>, file: string): AsyncGenerator<string> {
+  const it = text[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let n: IteratorResult<string>;
+      try {
+        n = await it.next();
+      } catch (e) {
+        throw new RecordsFileError(unreadableMessage(file, e), { cause: e });
+      }
+      if (n.done) return;
+      yield n.value;
+    }
   } finally {
     await it.return?.(undefined);
   }
@@ -270,10 +418,10 @@ function countNewlines(s: string): number {
   return n;
 }
 
-/** Lines of `head` + `rest`, numbered from 1, without their `\n` / `\r\n`. */
-async function* splitLines(head: string, rest: AsyncIterable<string>): AsyncGenerator<{ line: number; text: string }> {
+/** Lines of `head` + `rest`, numbered from `linesBefore` + 1, without their `\n` / `\r\n`. */
+async function* splitLines(head: string, rest: AsyncIterable<string>, linesBefore = 0): AsyncGenerator<{ line: number; text: string }> {
   let pending: string[] = [];
-  let line = 0;
+  let line = linesBefore;
   const take = function* (chunk: string) {
     let start = 0;
     for (let nl = chunk.indexOf('\n'); nl !== -1; nl = chunk.indexOf('\n', start)) {

@@ -2,7 +2,7 @@
  * `trailsim query` over an exported S3 tree (Athena's `cloudtrail_logs` columns), and
  * Parquet export with Lake's columns (`exportParquet`, `trailsim export`).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -292,10 +292,45 @@ describe('Parquet export', () => {
     // A line that is not JSON is named.
     const bad = join(dir, 'bad.jsonl');
     writeFileSync(bad, `${JSON.stringify(records[0])}\n{"eventTime": oops}\n`);
-    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl:2: not JSON/);
+    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl: line 2: not valid JSON/);
     // Also when the line looks like a record up to its time (read without parsing, then rejected by DuckDB).
     writeFileSync(bad, `${JSON.stringify(records[0])}\n{"eventVersion":"1.08","eventTime":"2026-03-01T00:00:00Z",oops}\n`);
-    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl:2: not JSON/);
+    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl: line 2: not valid JSON/);
+    // The shapes every command reads (validate/stream.ts readRecords): a log file, an array, JSON
+    // Lines of log files, gzip told by its bytes (not its name), a BOM; the same rows from each.
+    const ids = records.map((r) => r.eventID).sort();
+    const shapes: [string, string | Buffer][] = [
+      ['log.json', JSON.stringify({ Records: records }, null, 2)],
+      ['array.json', JSON.stringify(records)],
+      ['logs.jsonl', `${JSON.stringify({ Records: records.slice(0, 2) })}\n${JSON.stringify({ Records: records.slice(2) })}\n`],
+      ['gzipped.jsonl', gzipSync(records.map((r) => JSON.stringify(r)).join('\n'))],
+      ['bom.jsonl', `\uFEFF${records.map((r) => JSON.stringify(r)).join('\r\n')}`],
+    ];
+    for (const [name, body] of shapes) {
+      writeFileSync(join(dir, name), body);
+      const out = join(dir, `${name}.parquet`);
+      expect(await exportParquetFromJsonl(join(dir, name), out)).toEqual({ rows: records.length });
+      const texts = await readBack(out);
+      expect(texts.map((t) => JSON.parse(t).eventID).sort()).toEqual(ids);
+      expect(texts.every((t) => !/[\r\n]/.test(t))).toBe(true);
+    }
+    // A plain JSON Lines file is staged in place: read as it is when in order, copied in time
+    // order otherwise, mixing its lines with lines staged as text (a log-file line, a CRLF line);
+    // the user's file is never changed.
+    const mixedLines = [JSON.stringify(records[3]), JSON.stringify({ Records: [records[1], records[0]] }), `${JSON.stringify(records[2])}\r`, ...records.slice(4).map((r) => JSON.stringify(r))];
+    for (const [name, text] of [['inorder.jsonl', records.map((r) => JSON.stringify(r)).join('\n') + '\n'], ['mixed.jsonl', mixedLines.join('\n')]]) {
+      writeFileSync(join(dir, name), text);
+      const out = join(dir, `${name}.parquet`);
+      expect(await exportParquetFromJsonl(join(dir, name), out)).toEqual({ rows: records.length });
+      const got = (await readBack(out)).map((t) => JSON.parse(t) as CloudTrailRecord);
+      expect(got.map((r) => r.eventTime)).toEqual(records.map((r) => r.eventTime));
+      expect(got.map((r) => r.eventID).sort()).toEqual(ids);
+      expect(readFileSync(join(dir, name), 'utf8')).toBe(text);
+    }
+    // Errors are the shared reader's: a line that is not an object, a missing file.
+    writeFileSync(bad, `${JSON.stringify(records[0])}\n42\n`);
+    await expect(exportParquetFromJsonl(bad, join(dir, 's4.parquet'))).rejects.toThrow(/bad\.jsonl: line 2: not a JSON object/);
+    await expect(exportParquetFromJsonl(join(dir, 'missing.jsonl'), join(dir, 's4.parquet'))).rejects.toThrow(/missing\.jsonl: cannot read \(ENOENT\)/);
   });
 
   it('trailsim export reads an S3 tree or JSON Lines', async () => {

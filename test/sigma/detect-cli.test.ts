@@ -51,9 +51,9 @@ describe('trailsim detect', () => {
     writeFileSync(arr, JSON.stringify(sampleRecords.slice(70)));
     const perLine = join(tmp, 'logfiles.jsonl');
     writeFileSync(perLine, [JSON.stringify({ Records: sampleRecords.slice(0, 100) }), JSON.stringify({ Records: sampleRecords.slice(100) }), ''].join('\r\n'));
-    expect(readRecordsFile(logFile)).toEqual(sampleRecords);
-    expect([...readRecordsFile(pretty), ...readRecordsFile(arr)]).toEqual(sampleRecords);
-    expect(readRecordsFile(perLine)).toEqual(sampleRecords);
+    expect(await readRecordsFile(logFile)).toEqual(sampleRecords);
+    expect([...(await readRecordsFile(pretty)), ...(await readRecordsFile(arr))]).toEqual(sampleRecords);
+    expect(await readRecordsFile(perLine)).toEqual(sampleRecords);
     const a = await run(['--rules', RULES_DIR, '--json', logFile]);
     const b = await run(['--rules', RULES_DIR, '--json', pretty, arr]);
     const c = await run(['--rules', RULES_DIR, '--json', SAMPLES]);
@@ -104,7 +104,7 @@ describe('trailsim detect', () => {
     const gz = join(tmp, 'truncated.json.gz');
     writeFileSync(gz, gzipSync('{"Records": []}').subarray(0, 12));
     expect((await run(['--rules', RULES_DIR, gz])).err).toMatch(/not valid gzip/);
-    expect(() => readRecordsFile(join(tmp, 'missing.jsonl'))).toThrow(RecordsFileError);
+    await expect(readRecordsFile(join(tmp, 'missing.jsonl'))).rejects.toThrow(RecordsFileError);
     expect((await run(['--rules', RULES_DIR, join(tmp, 'missing.jsonl')])).err).toMatch(/missing\.jsonl: cannot read \(ENOENT\)/);
   });
 

@@ -133,6 +133,13 @@ describe('validateFile: malformed input', () => {
     expect(ok.summary).toMatchObject({ records: 2, unparsable: 0, errors: 0 });
   });
 
+  it('reads JSON Lines of whole log files (which start like one log file) line by line', async () => {
+    const lines = [JSON.stringify({ Records: samples().slice(0, 2) }), '', JSON.stringify({ Records: samples().slice(2, 5) }), '{"eventVersion": oops}'];
+    const { results, summary } = await validateFile(file(lines.join('\r\n') + '\n')).collect({ onlyFailures: false });
+    expect(summary).toMatchObject({ format: 'jsonl', records: 5, unparsable: 1 });
+    expect(results.map((r) => r.line)).toEqual([1, 1, 3, 3, 3, 4]);
+  });
+
   it('rejects with RecordSourceError for a missing file and for corrupt gzip', async () => {
     await expect(validateFile(join(dir, 'missing.jsonl')).collect()).rejects.toBeInstanceOf(RecordSourceError);
     const corrupt = Buffer.concat([gzipSync(SAMPLE_LINES.join('\n')).subarray(0, 40), Buffer.from('garbage')]);
