@@ -406,14 +406,19 @@ export class Simulation {
     return records;
   }
 
-  private scopeCache?: { accountId: string; region: string; from: number; scope: ReturnType<EstateRegistry['shard']> };
+  /** The shard scope last used per account and region: merged shards alternate between them call by call. */
+  private readonly scopeCache = new Map<string, Map<string, { from: number; version: number; scope: ReturnType<EstateRegistry['shard']> }>>();
 
   private shardScopeAt(accountId: string, region: string, time: number): ReturnType<EstateRegistry['shard']> {
-    const c = this.scopeCache;
-    if (c && c.accountId === accountId && c.region === region && time >= c.from && time < c.from + MS_PER_DAY) return c.scope;
+    let byRegion = this.scopeCache.get(accountId);
+    if (!byRegion) this.scopeCache.set(accountId, (byRegion = new Map()));
+    let c = byRegion.get(region);
+    const version = this.estate.shardsVersion;
+    if (c && time >= c.from && time < c.from + MS_PER_DAY && c.version === version) return c.scope;
     const from = Math.floor(time / MS_PER_DAY) * MS_PER_DAY;
     const scope = this.estate.shard(shardName({ accountId, region, day: utcDay(from) }));
-    this.scopeCache = { accountId, region, from, scope };
+    c = { from, version, scope };
+    byRegion.set(region, c);
     return scope;
   }
 

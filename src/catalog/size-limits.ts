@@ -29,6 +29,8 @@ export const OBJECT_FIELD_LIMITS = {
 
 export const STRING_FIELD_LIMIT = 1024;
 const STRING_FIELDS = ['userAgent', 'errorCode', 'errorMessage', 'requestID'] as const;
+/** The object fields in OBJECT_FIELD_LIMITS' order (listed once: this runs per record). */
+const OBJECT_FIELDS = Object.keys(OBJECT_FIELD_LIMITS) as (keyof typeof OBJECT_FIELD_LIMITS)[];
 
 /** What CloudTrail writes in place of an object field that is too large. */
 export const OMITTED: Readonly<JsonObject> = Object.freeze({ omitted: true });
@@ -93,12 +95,14 @@ export function truncateString(s: string, limit = STRING_FIELD_LIMIT): string {
  */
 export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
   let changes: Partial<Record<keyof CloudTrailRecord, unknown>> | undefined;
-  for (const f of Object.keys(OBJECT_FIELD_LIMITS) as (keyof typeof OBJECT_FIELD_LIMITS)[]) {
+  for (let i = 0; i < OBJECT_FIELDS.length; i++) {
+    const f = OBJECT_FIELDS[i];
     const v = record[f] as JsonValue | undefined;
     if (v === undefined || v === null) continue;
     if (jsonExceeds(v, OBJECT_FIELD_LIMITS[f])) (changes ??= {})[f] = { ...OMITTED };
   }
-  for (const f of STRING_FIELDS) {
+  for (let i = 0; i < STRING_FIELDS.length; i++) {
+    const f = STRING_FIELDS[i];
     const v = record[f];
     if (typeof v === 'string' && v.length > STRING_FIELD_LIMIT) (changes ??= {})[f] = truncateString(v);
   }

@@ -84,6 +84,8 @@ export class EstateRegistry {
   private readonly attrMemo = new Map<string, Readonly<Record<string, string>>>();
   private readonly attrOverrides = new Map<string, Record<string, string>>();
   private readonly shards = new Map<string, ShardScope>();
+  /** Bumped whenever the set of shard scopes changes, so callers can cache `shard()` lookups. */
+  shardsVersion = 0;
 
   constructor(readonly world: World, private readonly rng: Random) {}
 
@@ -93,6 +95,7 @@ export class EstateRegistry {
   openShard(key: string, day: string): ShardScope {
     const s = new ShardScope(key, day);
     this.shards.set(key, s);
+    this.shardsVersion++;
     return s;
   }
 
@@ -103,6 +106,7 @@ export class EstateRegistry {
   /** Forgets the scopes of days before `day` (their lifecycles all ended inside their day). */
   dropShardsBefore(day: string): void {
     for (const [k, s] of this.shards) if (s.day < day) this.shards.delete(k);
+    this.shardsVersion++;
   }
 
   // ------------------------------------------------------------------ inventory
