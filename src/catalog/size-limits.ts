@@ -62,25 +62,24 @@ export function jsonSize(v: JsonValue | undefined): number {
  * that bound is under the limit; only values that might be too large are serialized.
  */
 export function jsonExceeds(v: JsonValue, limit: number): boolean {
-  let budget = limit;
-  const stack: JsonValue[] = [v];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (typeof x === 'string') budget -= 6 * x.length + 3;
-    else if (x === null || typeof x !== 'object') budget -= 25;
-    else if (Array.isArray(x)) {
-      budget -= 2 + x.length;
-      for (const e of x) stack.push(e);
-    } else {
-      budget -= 2;
-      for (const k in x) {
-        budget -= 6 * k.length + 4;
-        stack.push(x[k]);
-      }
-    }
-    if (budget < 0) return jsonSize(v) > limit;
+  return boundLeft(v, limit) < 0 && jsonSize(v) > limit;
+}
+
+/** `budget` less the upper bound of `x`'s size; stops early once negative. No allocation. */
+function boundLeft(x: JsonValue, budget: number): number {
+  if (typeof x === 'string') return budget - (6 * x.length + 3);
+  if (x === null || typeof x !== 'object') return budget - 25;
+  if (Array.isArray(x)) {
+    budget -= 2 + x.length;
+    for (let i = 0; i < x.length && budget >= 0; i++) budget = boundLeft(x[i], budget);
+    return budget;
   }
-  return false;
+  budget -= 2;
+  for (const k in x) {
+    budget = boundLeft(x[k], budget - (6 * k.length + 4));
+    if (budget < 0) return budget;
+  }
+  return budget;
 }
 
 /** A string cut to `limit` characters the way CloudTrail cuts it (`...` at the end). */

@@ -101,14 +101,17 @@ export class Random {
 
   /** One element, by weight. */
   weighted<T>(items: readonly (readonly [T, number])[]): T {
+    // Index loops (no iterator, no destructuring): this runs twice per generated call.
     let total = 0;
-    for (const [, w] of items) total += w;
+    const n = items.length;
+    for (let i = 0; i < n; i++) total += items[i][1];
     let r = this.next() * total;
-    for (const [v, w] of items) {
-      r -= w;
-      if (r < 0) return v;
+    for (let i = 0; i < n; i++) {
+      const it = items[i];
+      r -= it[1];
+      if (r < 0) return it[0];
     }
-    return items[items.length - 1][0];
+    return items[n - 1][0];
   }
 
   /** Exponentially distributed value with the given rate (mean 1/rate): Poisson inter-arrival times. */
