@@ -75,6 +75,9 @@ export interface RecordFilter {
 
 const principalSims = new WeakMap<object, Simulation>();
 
+/** The options of a generated call that has none (shared: nothing writes to call options). */
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
 /**
  * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity
  * produces. Same seed and same scenario give the same records, byte for byte.
@@ -399,7 +402,7 @@ export class Simulation {
     // The session machinery's own params (an issuing call names its role and session) win
     // over the registry's choice of resources.
     const params = it.params ? (binding?.params ? { ...binding.params, ...it.params } : it.params) : binding?.params;
-    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : {};
+    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : NO_OPTIONS;
     const records = buildRecords(spec, it.principal, params, opts, { rng, world, time: it.time, region, resolveError: resolveCallError });
     if (it.patch) it.patch(records);
     if (binding && binding.action === 'create' && records[0].errorCode === undefined) this.estate.capture(binding.resource, records[0].requestParameters ?? null, records[0].responseElements ?? null);

@@ -93,20 +93,41 @@ export function truncateString(s: string, limit = STRING_FIELD_LIMIT): string {
  * `{ omitted: true }` and oversized strings cut with `...`. Never mutates its argument.
  */
 export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
+  // Runs per record: the common case (nothing near a limit) reads each field once by name.
+  const L = OBJECT_FIELD_LIMITS;
+  if (
+    !overObject(record.requestParameters, L.requestParameters) &&
+    !overObject(record.responseElements, L.responseElements) &&
+    !overObject(record.serviceEventDetails, L.serviceEventDetails) &&
+    !overObject(record.additionalEventData, L.additionalEventData) &&
+    !overObject(record.edgeDeviceDetails, L.edgeDeviceDetails) &&
+    !overString(record.userAgent) &&
+    !overString(record.errorCode) &&
+    !overString(record.errorMessage) &&
+    !overString(record.requestID)
+  ) {
+    return record;
+  }
   let changes: Partial<Record<keyof CloudTrailRecord, unknown>> | undefined;
   for (let i = 0; i < OBJECT_FIELDS.length; i++) {
     const f = OBJECT_FIELDS[i];
-    const v = record[f] as JsonValue | undefined;
-    if (v === undefined || v === null) continue;
-    if (jsonExceeds(v, OBJECT_FIELD_LIMITS[f])) (changes ??= {})[f] = { ...OMITTED };
+    if (overObject(record[f], OBJECT_FIELD_LIMITS[f])) (changes ??= {})[f] = { ...OMITTED };
   }
   for (let i = 0; i < STRING_FIELDS.length; i++) {
     const f = STRING_FIELDS[i];
     const v = record[f];
-    if (typeof v === 'string' && v.length > STRING_FIELD_LIMIT) (changes ??= {})[f] = truncateString(v);
+    if (overString(v)) (changes ??= {})[f] = truncateString(v as string);
   }
   if (!changes) return record;
   const out = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(record)) out[k] = k in changes ? changes[k as keyof CloudTrailRecord] : v;
   return out as unknown as CloudTrailRecord;
+}
+
+function overObject(v: unknown, limit: number): boolean {
+  return v !== undefined && v !== null && jsonExceeds(v as JsonValue, limit);
+}
+
+function overString(v: unknown): boolean {
+  return typeof v === 'string' && v.length > STRING_FIELD_LIMIT;
 }

@@ -24,6 +24,9 @@ function signInIdentity(id: UserIdentity): UserIdentity {
   return out;
 }
 
+/** A call's params when it has none (shared and frozen: builders only read them). */
+const NO_PARAMS: JsonObject = Object.freeze({}) as JsonObject;
+
 /** A failure to record instead of success. */
 export interface CallError {
   /** errorCode; omitted for failures CloudTrail writes with a message only (failed ConsoleLogin). */
@@ -82,7 +85,7 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     partition: principal.account.partition,
     accountId,
     identity,
-    params: params ?? {},
+    params: params ?? NO_PARAMS,
     world: env.world,
   };
   // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does.
