@@ -75,6 +75,9 @@ export interface RecordFilter {
 
 const principalSims = new WeakMap<object, Simulation>();
 
+/** The options of a generated call that has none (shared: nothing writes to call options). */
+const NO_OPTIONS: CallOptions = Object.freeze({});
+
 /**
  * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity
  * produces. Same seed and same scenario give the same records, byte for byte.
@@ -399,21 +402,26 @@ export class Simulation {
     // The session machinery's own params (an issuing call names its role and session) win
     // over the registry's choice of resources.
     const params = it.params ? (binding?.params ? { ...binding.params, ...it.params } : it.params) : binding?.params;
-    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : {};
+    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : NO_OPTIONS;
     const records = buildRecords(spec, it.principal, params, opts, { rng, world, time: it.time, region, resolveError: resolveCallError });
     if (it.patch) it.patch(records);
     if (binding && binding.action === 'create' && records[0].errorCode === undefined) this.estate.capture(binding.resource, records[0].requestParameters ?? null, records[0].responseElements ?? null);
     return records;
   }
 
-  private scopeCache?: { accountId: string; region: string; from: number; scope: ReturnType<EstateRegistry['shard']> };
+  /** The shard scope last used per account and region: merged shards alternate between them call by call. */
+  private readonly scopeCache = new Map<string, Map<string, { from: number; version: number; scope: ReturnType<EstateRegistry['shard']> }>>();
 
   private shardScopeAt(accountId: string, region: string, time: number): ReturnType<EstateRegistry['shard']> {
-    const c = this.scopeCache;
-    if (c && c.accountId === accountId && c.region === region && time >= c.from && time < c.from + MS_PER_DAY) return c.scope;
+    let byRegion = this.scopeCache.get(accountId);
+    if (!byRegion) this.scopeCache.set(accountId, (byRegion = new Map()));
+    let c = byRegion.get(region);
+    const version = this.estate.shardsVersion;
+    if (c && time >= c.from && time < c.from + MS_PER_DAY && c.version === version) return c.scope;
     const from = Math.floor(time / MS_PER_DAY) * MS_PER_DAY;
     const scope = this.estate.shard(shardName({ accountId, region, day: utcDay(from) }));
-    this.scopeCache = { accountId, region, from, scope };
+    c = { from, version, scope };
+    byRegion.set(region, c);
     return scope;
   }
 

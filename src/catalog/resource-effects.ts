@@ -181,9 +181,15 @@ export const NO_AUTO_DELETE_TYPES: ReadonlySet<string> = new Set([BUCKET, TRAIL,
 
 /** The resource effect of an operation, if the catalog knows one. */
 export function effectOf(spec: OperationSpec): ResourceEffect | undefined {
-  if (spec.origin === 'model') return modelEffect(spec);
-  return EFFECTS.get(`${spec.service}:${spec.name}`);
+  // Looked up per generated call: remembered per spec object (null: no effect).
+  const hit = effectMemo.get(spec);
+  if (hit !== undefined) return hit ?? undefined;
+  const e = spec.origin === 'model' ? modelEffect(spec) : EFFECTS.get(`${spec.service}:${spec.name}`);
+  effectMemo.set(spec, e ?? null);
+  return e;
 }
+
+const effectMemo = new WeakMap<OperationSpec, ResourceEffect | null>();
 
 const modelEffects = new WeakMap<OperationSpec, ResourceEffect>();
 /** Model operations: the table, else what the model's identifiers say (model-ops.ts). */
@@ -194,6 +200,7 @@ function modelEffect(spec: OperationSpec): ResourceEffect | undefined {
 /** @internal Records a model operation's effect, derived from its identifier members. */
 export function setModelEffect(spec: OperationSpec, e: ResourceEffect): void {
   modelEffects.set(spec, Object.freeze(e));
+  effectMemo.delete(spec);
 }
 
 const modelLifecycles = new Map<string, { create?: string; delete?: string; source: string }>();

@@ -29,6 +29,8 @@ export const OBJECT_FIELD_LIMITS = {
 
 export const STRING_FIELD_LIMIT = 1024;
 const STRING_FIELDS = ['userAgent', 'errorCode', 'errorMessage', 'requestID'] as const;
+/** The object fields in OBJECT_FIELD_LIMITS' order (listed once: this runs per record). */
+const OBJECT_FIELDS = Object.keys(OBJECT_FIELD_LIMITS) as (keyof typeof OBJECT_FIELD_LIMITS)[];
 
 /** What CloudTrail writes in place of an object field that is too large. */
 export const OMITTED: Readonly<JsonObject> = Object.freeze({ omitted: true });
@@ -60,25 +62,24 @@ export function jsonSize(v: JsonValue | undefined): number {
  * that bound is under the limit; only values that might be too large are serialized.
  */
 export function jsonExceeds(v: JsonValue, limit: number): boolean {
-  let budget = limit;
-  const stack: JsonValue[] = [v];
-  while (stack.length > 0) {
-    const x = stack.pop()!;
-    if (typeof x === 'string') budget -= 6 * x.length + 3;
-    else if (x === null || typeof x !== 'object') budget -= 25;
-    else if (Array.isArray(x)) {
-      budget -= 2 + x.length;
-      for (const e of x) stack.push(e);
-    } else {
-      budget -= 2;
-      for (const k in x) {
-        budget -= 6 * k.length + 4;
-        stack.push(x[k]);
-      }
-    }
-    if (budget < 0) return jsonSize(v) > limit;
+  return boundLeft(v, limit) < 0 && jsonSize(v) > limit;
+}
+
+/** `budget` less the upper bound of `x`'s size; stops early once negative. No allocation. */
+function boundLeft(x: JsonValue, budget: number): number {
+  if (typeof x === 'string') return budget - (6 * x.length + 3);
+  if (x === null || typeof x !== 'object') return budget - 25;
+  if (Array.isArray(x)) {
+    budget -= 2 + x.length;
+    for (let i = 0; i < x.length && budget >= 0; i++) budget = boundLeft(x[i], budget);
+    return budget;
   }
-  return false;
+  budget -= 2;
+  for (const k in x) {
+    budget = boundLeft(x[k], budget - (6 * k.length + 4));
+    if (budget < 0) return budget;
+  }
+  return budget;
 }
 
 /** A string cut to `limit` characters the way CloudTrail cuts it (`...` at the end). */
@@ -92,18 +93,41 @@ export function truncateString(s: string, limit = STRING_FIELD_LIMIT): string {
  * `{ omitted: true }` and oversized strings cut with `...`. Never mutates its argument.
  */
 export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
-  let changes: Partial<Record<keyof CloudTrailRecord, unknown>> | undefined;
-  for (const f of Object.keys(OBJECT_FIELD_LIMITS) as (keyof typeof OBJECT_FIELD_LIMITS)[]) {
-    const v = record[f] as JsonValue | undefined;
-    if (v === undefined || v === null) continue;
-    if (jsonExceeds(v, OBJECT_FIELD_LIMITS[f])) (changes ??= {})[f] = { ...OMITTED };
+  // Runs per record: the common case (nothing near a limit) reads each field once by name.
+  const L = OBJECT_FIELD_LIMITS;
+  if (
+    !overObject(record.requestParameters, L.requestParameters) &&
+    !overObject(record.responseElements, L.responseElements) &&
+    !overObject(record.serviceEventDetails, L.serviceEventDetails) &&
+    !overObject(record.additionalEventData, L.additionalEventData) &&
+    !overObject(record.edgeDeviceDetails, L.edgeDeviceDetails) &&
+    !overString(record.userAgent) &&
+    !overString(record.errorCode) &&
+    !overString(record.errorMessage) &&
+    !overString(record.requestID)
+  ) {
+    return record;
   }
-  for (const f of STRING_FIELDS) {
+  let changes: Partial<Record<keyof CloudTrailRecord, unknown>> | undefined;
+  for (let i = 0; i < OBJECT_FIELDS.length; i++) {
+    const f = OBJECT_FIELDS[i];
+    if (overObject(record[f], OBJECT_FIELD_LIMITS[f])) (changes ??= {})[f] = { ...OMITTED };
+  }
+  for (let i = 0; i < STRING_FIELDS.length; i++) {
+    const f = STRING_FIELDS[i];
     const v = record[f];
-    if (typeof v === 'string' && v.length > STRING_FIELD_LIMIT) (changes ??= {})[f] = truncateString(v);
+    if (overString(v)) (changes ??= {})[f] = truncateString(v as string);
   }
   if (!changes) return record;
   const out = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(record)) out[k] = k in changes ? changes[k as keyof CloudTrailRecord] : v;
   return out as unknown as CloudTrailRecord;
+}
+
+function overObject(v: unknown, limit: number): boolean {
+  return v !== undefined && v !== null && jsonExceeds(v as JsonValue, limit);
+}
+
+function overString(v: unknown): boolean {
+  return typeof v === 'string' && v.length > STRING_FIELD_LIMIT;
 }

@@ -108,8 +108,21 @@ export function err(code: string, message: string | ((ctx: CallContext, request:
 /** The account id inside an ARN (`arn:aws:iam::123456789012:role/x`), if any. */
 export function arnAccount(arn: string | undefined): string | undefined {
   if (!arn) return undefined;
-  const parts = arn.split(':');
-  return parts.length > 4 && /^\d{12}$/.test(parts[4]) ? parts[4] : undefined;
+  // The fifth ':'-separated field, when it is exactly twelve digits (no split: runs per record).
+  let start = 0;
+  for (let i = 0; i < 4; i++) {
+    const c = arn.indexOf(':', start);
+    if (c < 0) return undefined;
+    start = c + 1;
+  }
+  let end = arn.indexOf(':', start);
+  if (end < 0) end = arn.length;
+  if (end - start !== 12) return undefined;
+  for (let i = start; i < end; i++) {
+    const d = arn.charCodeAt(i);
+    if (d < 48 || d > 57) return undefined;
+  }
+  return arn.slice(start, end);
 }
 
 /** The last path segment of an ARN's resource part (`role/path/Name` gives `Name`). */
@@ -168,10 +181,16 @@ export function b64(rng: Random, n: number): string {
   return s;
 }
 
+/** Two hex digits per byte (`hex` runs per record). */
+const HEX_BYTE: readonly string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+
 /** `n` lower-case hex digits, eight per 32-bit draw. */
 export function hex(rng: Random, n: number): string {
   let s = '';
-  while (s.length < n) s += rng.uint32().toString(16).padStart(8, '0');
+  while (s.length < n) {
+    const w = rng.uint32();
+    s += HEX_BYTE[w >>> 24] + HEX_BYTE[(w >>> 16) & 255] + HEX_BYTE[(w >>> 8) & 255] + HEX_BYTE[w & 255];
+  }
   return s.length === n ? s : s.slice(0, n);
 }
 
@@ -218,9 +237,12 @@ export function amzId2(rng: Random): string {
 export function encodedAuthMessage(rng: Random): string {
   let t = '';
   const n = 5 + rng.int(3);
-  for (let i = 0; i < n; i++) t += TOKEN_BLOCKS[rng.int(TOKEN_BLOCKS.length)];
-  return t.replace(/\+/g, '-').replace(/\//g, '_');
+  for (let i = 0; i < n; i++) t += URL_SAFE_TOKEN_BLOCKS[rng.int(URL_SAFE_TOKEN_BLOCKS.length)];
+  return t;
 }
+
+/** TOKEN_BLOCKS in URL-safe base64 (`+` → `-`, `/` → `_`), translated once. */
+const URL_SAFE_TOKEN_BLOCKS: readonly string[] = TOKEN_BLOCKS.map((b) => b.replace(/\+/g, '-').replace(/\//g, '_'));
 
 export function uuid(rng: Random): string {
   return rng.uuid();

@@ -9,8 +9,8 @@
 
 const ALNUM_UPPER = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const HEX = '0123456789abcdef';
-/** Two hex digits for each byte: uuid() is on the per-record hot path. */
-const HEX_BYTE: string[] = Array.from({ length: 256 }, (_, i) => (i < 16 ? '0' : '') + i.toString(16));
+/** Character codes of the lower-case hex digits: uuid() is on the per-record hot path. */
+const HEX_CODE: readonly number[] = Array.from(HEX, (c) => c.charCodeAt(0));
 
 function mix32(h: number): number {
   h ^= h >>> 16;
@@ -101,14 +101,17 @@ export class Random {
 
   /** One element, by weight. */
   weighted<T>(items: readonly (readonly [T, number])[]): T {
+    // Index loops (no iterator, no destructuring): this runs twice per generated call.
     let total = 0;
-    for (const [, w] of items) total += w;
+    const n = items.length;
+    for (let i = 0; i < n; i++) total += items[i][1];
     let r = this.next() * total;
-    for (const [v, w] of items) {
-      r -= w;
-      if (r < 0) return v;
+    for (let i = 0; i < n; i++) {
+      const it = items[i];
+      r -= it[1];
+      if (r < 0) return it[0];
     }
-    return items[items.length - 1][0];
+    return items[n - 1][0];
   }
 
   /** Exponentially distributed value with the given rate (mean 1/rate): Poisson inter-arrival times. */
@@ -152,13 +155,16 @@ export class Random {
   /** A version-4 UUID, lower case (CloudTrail's eventID format). */
   uuid(): string {
     const w0 = this.uint32(), w1 = this.uint32(), w2 = this.uint32(), w3 = this.uint32();
-    const H = HEX_BYTE;
-    return (
-      H[w0 >>> 24] + H[(w0 >>> 16) & 255] + H[(w0 >>> 8) & 255] + H[w0 & 255] + '-' +
-      H[w1 >>> 24] + H[(w1 >>> 16) & 255] + '-' +
-      H[0x40 | ((w1 >>> 8) & 15)] + H[w1 & 255] + '-' +
-      H[0x80 | ((w2 >>> 24) & 63)] + H[(w2 >>> 16) & 255] + '-' +
-      H[(w2 >>> 8) & 255] + H[w2 & 255] + H[w3 >>> 24] + H[(w3 >>> 16) & 255] + H[(w3 >>> 8) & 255] + H[w3 & 255]
+    const h = HEX_CODE;
+    // One flat string from 36 character codes: concatenating 20 pieces made a rope that
+    // cost three times as much once flattened (two per record: eventID, requestID).
+    return String.fromCharCode(
+      h[w0 >>> 28], h[(w0 >>> 24) & 15], h[(w0 >>> 20) & 15], h[(w0 >>> 16) & 15], h[(w0 >>> 12) & 15], h[(w0 >>> 8) & 15], h[(w0 >>> 4) & 15], h[w0 & 15], 45,
+      h[w1 >>> 28], h[(w1 >>> 24) & 15], h[(w1 >>> 20) & 15], h[(w1 >>> 16) & 15], 45,
+      52, h[(w1 >>> 8) & 15], h[(w1 >>> 4) & 15], h[w1 & 15], 45,
+      h[8 | ((w2 >>> 28) & 3)], h[(w2 >>> 24) & 15], h[(w2 >>> 20) & 15], h[(w2 >>> 16) & 15], 45,
+      h[(w2 >>> 12) & 15], h[(w2 >>> 8) & 15], h[(w2 >>> 4) & 15], h[w2 & 15],
+      h[w3 >>> 28], h[(w3 >>> 24) & 15], h[(w3 >>> 20) & 15], h[(w3 >>> 16) & 15], h[(w3 >>> 12) & 15], h[(w3 >>> 8) & 15], h[(w3 >>> 4) & 15], h[w3 & 15],
     );
   }
 

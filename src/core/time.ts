@@ -80,14 +80,33 @@ export function toMillis(t: Instant, what = 'time'): number {
   return ms;
 }
 
-/** CloudTrail's eventTime: UTC, second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
+/** Two-digit zero-padded numbers 00-59: eventTime is formatted on the per-record hot path. */
+const TWO: readonly string[] = Array.from({ length: 60 }, (_, i) => (i < 10 ? '0' : '') + i);
+
+// The last day formatted (`YYYY-MM-DD`, from Date so every year is written as Date
+// writes it) and the last second: consecutive records share both.
+let lastDayNumber = NaN;
+let lastDayText = '';
 let lastSecond = NaN;
 let lastText = '';
+
+function dayText(day: number): string {
+  if (day !== lastDayNumber) {
+    lastDayText = new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+    lastDayNumber = day;
+  }
+  return lastDayText;
+}
+
+/** CloudTrail's eventTime: UTC, second precision, `YYYY-MM-DDTHH:MM:SSZ`. */
 export function formatEventTime(ms: number): string {
-  // Consecutive records usually share a second: reuse the last formatting.
   const sec = Math.floor(ms / 1000);
   if (sec !== lastSecond) {
-    lastText = new Date(sec * 1000).toISOString().slice(0, 19) + 'Z';
+    const day = Math.floor(sec / 86_400);
+    const s = sec - day * 86_400;
+    const h = Math.floor(s / 3600);
+    const m = Math.floor((s - h * 3600) / 60);
+    lastText = dayText(day) + 'T' + TWO[h] + ':' + TWO[m] + ':' + TWO[s - h * 3600 - m * 60] + 'Z';
     lastSecond = sec;
   }
   return lastText;
@@ -95,7 +114,7 @@ export function formatEventTime(ms: number): string {
 
 /** The UTC day of an instant, `YYYY-MM-DD`: the day part of a shard key. */
 export function utcDay(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayText(Math.floor(ms / MS_PER_DAY));
 }
 
 export const MS_PER_DAY = 86_400_000;

@@ -84,6 +84,8 @@ export class EstateRegistry {
   private readonly attrMemo = new Map<string, Readonly<Record<string, string>>>();
   private readonly attrOverrides = new Map<string, Record<string, string>>();
   private readonly shards = new Map<string, ShardScope>();
+  /** Bumped whenever the set of shard scopes changes, so callers can cache `shard()` lookups. */
+  shardsVersion = 0;
 
   constructor(readonly world: World, private readonly rng: Random) {}
 
@@ -93,6 +95,7 @@ export class EstateRegistry {
   openShard(key: string, day: string): ShardScope {
     const s = new ShardScope(key, day);
     this.shards.set(key, s);
+    this.shardsVersion++;
     return s;
   }
 
@@ -103,6 +106,7 @@ export class EstateRegistry {
   /** Forgets the scopes of days before `day` (their lifecycles all ended inside their day). */
   dropShardsBefore(day: string): void {
     for (const [k, s] of this.shards) if (s.day < day) this.shards.delete(k);
+    this.shardsVersion++;
   }
 
   // ------------------------------------------------------------------ inventory
@@ -334,7 +338,8 @@ export function effectName(effect: ResourceEffect, request: JsonObject | null, r
  * and its response agree.
  */
 export class CallView implements WorldView {
-  private memo?: Map<string, WorldResource>;
+  /** Picks so far, as (type, account, region, resource) in a flat list: a call picks one or two. */
+  private memo?: (string | WorldResource)[];
   constructor(private readonly reg: EstateRegistry, readonly o: ViewOptions) {}
 
   resource(type: ResourceType, rng: Random, opts: { accountId?: string; region?: string } = {}): WorldResource {
@@ -343,16 +348,17 @@ export class CallView implements WorldView {
     const region = opts.region ?? o.region;
     const own = accountId === o.accountId;
     if (own && o.binding && o.binding.action === 'delete' && o.binding.resource.type === type) return o.binding.resource;
-    const key = `${type}|${accountId}|${region}`;
-    const hit = this.memo?.get(key);
-    if (hit) return hit;
+    const memo = this.memo;
+    if (memo) {
+      for (let i = 0; i < memo.length; i += 4) if (memo[i] === type && memo[i + 1] === accountId && memo[i + 2] === region) return memo[i + 3] as WorldResource;
+    }
     let r: WorldResource;
     if (own && o.missing === type) r = this.reg.mint(type, accountId, region, rng);
     else {
       const list = this.reg.live(type, accountId, region, o.time, own ? o.shard : undefined, o.user);
       r = list.length > 0 ? list[rng.int(list.length)] : this.reg.mint(type, accountId, region, rng);
     }
-    (this.memo ??= new Map()).set(key, r);
+    (this.memo ??= []).push(type, accountId, region, r);
     return r;
   }
 

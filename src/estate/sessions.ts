@@ -94,6 +94,18 @@ interface Live {
 
 type Resolve = (name: string) => OperationSpec;
 
+/**
+ * The caches of one persona in one account and region, keyed by slot number: looked up
+ * per generated call, so by object and number rather than by a composed string key.
+ */
+interface Lane {
+  readonly schedule: Required<SessionSchedule> | undefined;
+  readonly slots: Map<number, Slot | null>;
+  readonly live: Map<number, Live | null>;
+  /** A via-service persona's principal per slot of its base persona (never dropped). */
+  readonly via: Map<number, Principal>;
+}
+
 const AWS_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54] as const;
 const IDC_JAVA_UA = 'aws-sdk-java/2.25.38 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/17.0.11+10-LTS Java/17.0.11 vendor/Amazon.com_Inc. md/internal exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard';
 const SSO_CLI_UA = 'aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe/x86_64 prompt/off command/sso.login';
@@ -153,8 +165,12 @@ function scheduleOf(id: PersonaIdentity, stretch: number): Required<SessionSched
 export class Estate {
   private readonly byName = new Map<string, Persona>();
   private readonly schedules = new Map<string, Required<SessionSchedule> | undefined>();
-  private readonly slots = new Map<string, Slot | null>();
-  private readonly live = new Map<string, Live | null>();
+  private readonly lanes = new Map<Persona, Map<Account, Map<string, Lane>>>();
+  /** Entries in every lane's `slots` and `live`: both are dropped past a bound, as one map each would be. */
+  private slotCount = 0;
+  private liveCount = 0;
+  /** `fixedPrincipal` of a persona object and account, without composing its string key. */
+  private readonly fixedByObject = new Map<Persona, Map<Account, Principal>>();
   private readonly pools = new Map<string, { ips: string[]; agents: readonly string[] }>();
   private readonly fixed = new Map<string, Principal>();
 
@@ -228,16 +244,19 @@ export class Estate {
   principalAt(p: Persona, account: Account, region: string, t: number): Principal | undefined {
     const id = p.identity;
     switch (id.kind) {
-      case 'iam-user':
-        return this.fixedPrincipal(p, account, () => {
+      case 'iam-user': {
+        const hit = this.fixedByObject.get(p)?.get(account);
+        if (hit) return hit;
+        return this.fixedOf(p, account, () => {
           const u = account.iamUser(id.userName);
           const pool = this.pool(p, account, 'user');
           return u.withProfile({ sourceIPs: pool.ips.slice(0, 2), userAgents: id.userAgents ?? pool.agents });
         });
+      }
       case 'service':
         return account.service(id.host);
       case 'aws-internal':
-        return this.fixedPrincipal(p, account, () => new AwsInternalPrincipal(account));
+        return this.fixedByObject.get(p)?.get(account) ?? this.fixedOf(p, account, () => new AwsInternalPrincipal(account));
       case 'root':
         if (!id.schedule) return account.root();
         return this.liveAt(p, account, region, t)?.principal;
@@ -245,9 +264,9 @@ export class Estate {
         const base = this.byName.get(id.persona)!;
         const live = this.liveAt(base, account, region, t);
         if (!live) return undefined;
-        const key = `via|${p.name}|${account.id}|${region}|${live.slot.k}`;
-        let v = this.fixed.get(key);
-        if (!v) this.fixed.set(key, (v = new ViaServicePrincipal(live.principal, id.host)));
+        const via = this.lane(p, account, region).via;
+        let v = via.get(live.slot.k);
+        if (!v) via.set(live.slot.k, (v = new ViaServicePrincipal(live.principal, id.host)));
         return v;
       }
       default:
@@ -325,12 +344,25 @@ export class Estate {
     return Math.round((k * s.everyHours + s.offsetHours) * H) + jitter;
   }
 
-  private slot(p: Persona, account: Account, region: string, k: number): Slot | undefined {
-    const key = `${p.name}|${account.id}|${region}|${k}`;
-    const hit = this.slots.get(key);
+  /** The caches of `p` in `account` and `region`. */
+  private lane(p: Persona, account: Account, region: string): Lane {
+    let byAccount = this.lanes.get(p);
+    if (!byAccount) this.lanes.set(p, (byAccount = new Map()));
+    let byRegion = byAccount.get(account);
+    if (!byRegion) byAccount.set(account, (byRegion = new Map()));
+    let lane = byRegion.get(region);
+    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), live: new Map(), via: new Map() }));
+    return lane;
+  }
+
+  private slot(p: Persona, account: Account, region: string, k: number, lane = this.lane(p, account, region)): Slot | undefined {
+    const hit = lane.slots.get(k);
     if (hit !== undefined) return hit ?? undefined;
-    if (this.slots.size > 50_000) this.slots.clear();
-    const s = this.schedules.get(p.name)!;
+    if (this.slotCount > 50_000) {
+      for (const l of this.allLanes()) l.slots.clear();
+      this.slotCount = 0;
+    }
+    const s = lane.schedule!;
     const start = this.startOf(p, account, region, s, k);
     let slot: Slot | null = null;
     if (start !== undefined && this.issuerLive(p, account, region, start)) {
@@ -340,8 +372,13 @@ export class Estate {
       if (next !== undefined) end = Math.min(end, next);
       slot = end > start ? { k, start, end, expires } : null;
     }
-    this.slots.set(key, slot);
+    if (!lane.slots.has(k)) this.slotCount++;
+    lane.slots.set(k, slot);
     return slot ?? undefined;
+  }
+
+  private *allLanes(): Iterable<Lane> {
+    for (const byAccount of this.lanes.values()) for (const byRegion of byAccount.values()) yield* byRegion.values();
   }
 
   /** A chained session exists only while its issuer's session is live. */
@@ -353,13 +390,13 @@ export class Estate {
     return this.liveAt(issuer, where, region, at) !== undefined;
   }
 
-  private slotAt(p: Persona, account: Account, region: string, t: number): Slot | undefined {
-    const s = this.schedules.get(p.name)!;
+  private slotAt(p: Persona, account: Account, region: string, t: number, lane = this.lane(p, account, region)): Slot | undefined {
+    const s = lane.schedule!;
     const k = Math.floor((t / H - s.offsetHours) / s.everyHours);
-    for (const kk of [k, k - 1]) {
-      const slot = this.slot(p, account, region, kk);
-      if (slot && slot.start <= t && t < slot.end) return slot;
-    }
+    const a = this.slot(p, account, region, k, lane);
+    if (a && a.start <= t && t < a.end) return a;
+    const b = this.slot(p, account, region, k - 1, lane);
+    if (b && b.start <= t && t < b.end) return b;
     return undefined;
   }
 
@@ -377,8 +414,9 @@ export class Estate {
   }
 
   private liveAt(p: Persona, account: Account, region: string, t: number): Live | undefined {
-    const slot = this.slotAt(p, account, region, t);
-    return slot ? this.build(p, account, region, slot) : undefined;
+    const lane = this.lane(p, account, region);
+    const slot = this.slotAt(p, account, region, t, lane);
+    return slot ? this.build(p, account, region, slot, lane) : undefined;
   }
 
   /** The last session started before `t` that has not expired (for the manifest, even if idle at `t`). */
@@ -393,6 +431,15 @@ export class Estate {
   }
 
   // ------------------------------------------------------------------ principals
+
+  /** `fixedPrincipal`, remembered by persona object too (the per-call lookup). */
+  private fixedOf(p: Persona, account: Account, make: () => Principal): Principal {
+    const v = this.fixedPrincipal(p, account, make);
+    let byAccount = this.fixedByObject.get(p);
+    if (!byAccount) this.fixedByObject.set(p, (byAccount = new Map()));
+    byAccount.set(account, v);
+    return v;
+  }
 
   private fixedPrincipal(p: Persona, account: Account, make: () => Principal): Principal {
     const key = `${p.name}|${account.id}`;
@@ -453,13 +500,16 @@ export class Estate {
     }
   }
 
-  private build(p: Persona, account: Account, region: string, slot: Slot): Live | undefined {
-    const key = `${p.name}|${account.id}|${region}|${slot.k}`;
-    const hit = this.live.get(key);
+  private build(p: Persona, account: Account, region: string, slot: Slot, lane = this.lane(p, account, region)): Live | undefined {
+    const hit = lane.live.get(slot.k);
     if (hit !== undefined) return hit ?? undefined;
-    if (this.live.size > 20_000) this.live.clear();
+    if (this.liveCount > 20_000) {
+      for (const l of this.allLanes()) l.live.clear();
+      this.liveCount = 0;
+    }
     const live = this.make(p, account, region, slot);
-    this.live.set(key, live ?? null);
+    if (!lane.live.has(slot.k)) this.liveCount++;
+    lane.live.set(slot.k, live ?? null);
     return live;
   }
 

@@ -24,6 +24,9 @@ function signInIdentity(id: UserIdentity): UserIdentity {
   return out;
 }
 
+/** A call's params when it has none (shared and frozen: builders only read them). */
+const NO_PARAMS: JsonObject = Object.freeze({}) as JsonObject;
+
 /** A failure to record instead of success. */
 export interface CallError {
   /** errorCode; omitted for failures CloudTrail writes with a message only (failed ConsoleLogin). */
@@ -82,7 +85,7 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     partition: principal.account.partition,
     accountId,
     identity,
-    params: params ?? {},
+    params: params ?? NO_PARAMS,
     world: env.world,
   };
   // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does.
@@ -144,12 +147,22 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   if (opts.sessionCredentialFromConsole) r.sessionCredentialFromConsole = 'true';
   // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
   if (spec.tls !== false && !invokedBy && eventType !== 'AwsServiceEvent') {
-    const [tlsVersion, cipherSuite] = TLS_SUITES[rng.int(TLS_SUITES.length)];
-    r.tlsDetails = { tlsVersion, cipherSuite, clientProvidedHostHeader: host ?? `${spec.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com` };
+    const suite = TLS_SUITES[rng.int(TLS_SUITES.length)];
+    r.tlsDetails = { tlsVersion: suite[0], cipherSuite: suite[1], clientProvidedHostHeader: host ?? defaultHost(spec.eventSource, region) };
   }
   const caller = finalizeRecord(r);
   if (!shared) return [caller];
   return [caller, ownerCopy(caller, owner!, identity, rng)];
+}
+
+/** `<service>.<region>.amazonaws.com`, made once per event source and region (it is in most records). */
+const defaultHosts = new Map<string, Map<string, string>>();
+function defaultHost(eventSource: string, region: string): string {
+  let byRegion = defaultHosts.get(eventSource);
+  if (!byRegion) defaultHosts.set(eventSource, (byRegion = new Map()));
+  let h = byRegion.get(region);
+  if (h === undefined) byRegion.set(region, (h = `${eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`));
+  return h;
 }
 
 /** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { InvalidTimeError, parseIsoTime, toMillis } from '../../src/core/time.js';
+import { InvalidTimeError, parseIsoTime, toMillis, formatEventTime, utcDay } from '../../src/core/time.js';
 import { TrailsimInputError, InvalidTimeRangeException, InvalidScenarioError } from '../../src/core/errors.js';
 import { createSimulation } from '../../src/simulation.js';
 import { defineScenario } from '../../src/scenario/define.js';
@@ -111,5 +111,28 @@ describe('every time the API accepts is strict', () => {
   it('a scenario with an impossible start is an InvalidScenarioError', () => {
     expect(() => defineScenario({ name: 's', start: '2026-02-30', run() {} })).toThrow(InvalidScenarioError);
     expect(() => defineScenario({ name: 's', start: '2026-02-30', run() {} })).toThrow(/invalid 'start'.*no day 30/);
+  });
+});
+
+describe('formatEventTime and utcDay (integer formatting on the hot path)', () => {
+  it('write what Date.toISOString writes, for any instant, in any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -62_135_596_800_000, max: 253_402_300_799_999 }), { minLength: 1, maxLength: 20 }), (times) => {
+        for (const t of times) {
+          const iso = new Date(t).toISOString();
+          expect(formatEventTime(t)).toBe(iso.slice(0, 19) + 'Z');
+          expect(utcDay(t)).toBe(iso.slice(0, 10));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps second boundaries, midnight and times before 1970 exact', () => {
+    for (const t of [0, -1, 999, 1000, 86_399_999, 86_400_000, -86_400_000, -86_400_001, Date.UTC(2026, 1, 28, 23, 59, 59, 999), Date.UTC(2024, 1, 29, 12)]) {
+      expect(formatEventTime(t)).toBe(new Date(t).toISOString().slice(0, 19) + 'Z');
+      expect(utcDay(t)).toBe(new Date(t).toISOString().slice(0, 10));
+    }
+    expect(() => formatEventTime(NaN)).toThrow(RangeError);
   });
 });

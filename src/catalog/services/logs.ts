@@ -15,8 +15,19 @@ const group = (ctx: CallContext) => pstr(ctx, 'logGroupName') ?? pick(ctx, 'AWS:
 const NO_GROUP = err('ResourceNotFoundException', 'The specified log group does not exist.', 0.5);
 
 function streamName(ctx: CallContext): string {
-  const d = new Date(ctx.time).toISOString().slice(0, 10).replace(/-/g, '/');
-  return `${d}/[$LATEST]${hex(ctx.rng, 32)}`;
+  return `${slashDay(ctx.time)}/[$LATEST]${hex(ctx.rng, 32)}`;
+}
+
+// `YYYY/MM/DD` of the last day asked for: streams are named per record.
+let lastDay = NaN;
+let lastSlashDay = '';
+function slashDay(ms: number): string {
+  const day = Math.floor(ms / 86_400_000);
+  if (day !== lastDay) {
+    lastSlashDay = new Date(ms).toISOString().slice(0, 10).replace(/-/g, '/');
+    lastDay = day;
+  }
+  return lastSlashDay;
 }
 
 const defs: OpDef[] = [
