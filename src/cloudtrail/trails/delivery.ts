@@ -135,6 +135,8 @@ export interface ChainWindow {
 export class TrailStream {
   /** Records due at the next tick, in arrival order. */
   readonly pending: CloudTrailRecord[] = [];
+  /** Their JSON, taken when they arrive: the host's text, made once per record, is shared then. */
+  readonly pendingTexts: string[] = [];
   /** Records due later (late deliveries, duplicates). */
   readonly later: Pending[] = [];
   readonly insights: CloudTrailRecord[] = [];
@@ -190,6 +192,7 @@ export class TrailDelivery {
     const imp = this.ctx.imperfections;
     if (!imp.late && !imp.duplicates) {
       s.pending.push(record);
+      s.pendingTexts.push(this.ctx.json(record));
       if (!s.timer) this.ensureTimer(s, now);
       return;
     }
@@ -199,8 +202,10 @@ export class TrailDelivery {
       due = now + lateDelay(imp.late, s.impRng);
       rec = withAddendum(record, { reason: imp.late.reason });
     }
-    if (due === now) s.pending.push(rec);
-    else s.later.push({ record: rec, due });
+    if (due === now) {
+      s.pending.push(rec);
+      s.pendingTexts.push(this.ctx.json(rec));
+    } else s.later.push({ record: rec, due });
     if (imp.duplicates && imp.duplicates.probability > 0 && s.impRng.next() < imp.duplicates.probability) {
       s.later.push({ record: rec, due: due + this.ctx.timing.interval * (1 + s.impRng.int(3)) });
     }
@@ -238,15 +243,18 @@ export class TrailDelivery {
   /** Delivers what is due on `s` at `t` (everything when `all`). */
   flush(s: TrailStream, t: number, all: boolean): void {
     const due = s.pending.splice(0, s.pending.length);
+    const texts = s.pendingTexts.splice(0, s.pendingTexts.length);
     if (s.later.length > 0) {
       let w = 0;
       for (const p of s.later) {
-        if (all || p.due <= t) due.push(p.record);
-        else s.later[w++] = p;
+        if (all || p.due <= t) {
+          due.push(p.record);
+          texts.push(this.ctx.json(p.record));
+        } else s.later[w++] = p;
       }
       s.later.length = w;
     }
-    if (due.length > 0) this.deliverLogs(s, due, t);
+    if (due.length > 0) this.deliverLogs(s, due, texts, t);
     if (s.insights.length > 0) this.writeFile(s, s.insights.splice(0, s.insights.length), t, 'insight');
     if (s.later.length > 0 && !all) {
       let min = Infinity;
@@ -267,14 +275,27 @@ export class TrailDelivery {
     }
   }
 
-  private deliverLogs(s: TrailStream, records: CloudTrailRecord[], t: number): void {
-    const recs = this.ctx.imperfections.outOfOrder ? s.impRng.shuffle(records) : records;
+  private deliverLogs(s: TrailStream, records: CloudTrailRecord[], recordTexts: string[], t: number): void {
+    let recs = records;
+    let all = recordTexts;
+    if (this.ctx.imperfections.outOfOrder) {
+      // Shuffling positions draws what shuffling the records would, and keeps each text with its record.
+      const order = s.impRng.shuffle(records.map((_, i) => i));
+      recs = order.map((i) => records[i]);
+      all = order.map((i) => recordTexts[i]);
+    }
     const { maxRecordsPerFile, maxUncompressedChars } = this.ctx.timing;
+    let chars = 0;
+    for (const j of all) chars += j.length + 1;
+    if (recs.length <= maxRecordsPerFile && chars <= maxUncompressedChars) {
+      this.writeFile(s, recs, t, 'log', all);
+      return;
+    }
     let chunk: CloudTrailRecord[] = [];
     let texts: string[] = [];
-    let chars = 0;
-    for (const r of recs) {
-      const j = this.ctx.json(r);
+    chars = 0;
+    for (let i = 0; i < recs.length; i++) {
+      const j = all[i];
       const n = j.length + 1;
       if (chunk.length > 0 && (chunk.length >= maxRecordsPerFile || chars + n > maxUncompressedChars)) {
         this.writeFile(s, chunk, t, 'log', texts);
@@ -282,7 +303,7 @@ export class TrailDelivery {
         texts = [];
         chars = 0;
       }
-      chunk.push(r);
+      chunk.push(recs[i]);
       texts.push(j);
       chars += n;
     }

@@ -195,6 +195,8 @@ function discoverTargets(store: S3Store, opts: ValidateLogsOptions, name: string
   const base = (opts.prefix ? `${opts.prefix}/` : '') + 'AWSLogs/' + (opts.organizationId ? `${opts.organizationId}/` : '');
   const seen = new Map<string, ValidateLogsTarget>();
   for (const k of store.listKeys(opts.bucket, base)) {
+    // Every digest key has this folder; log files, most of a bucket, need no parsing.
+    if (!k.includes('/CloudTrail-Digest/')) continue;
     const p = parseCloudTrailKey(k);
     if (!p || p.kind !== 'digest' || p.trailName !== name || p.homeRegion !== home) continue;
     if ((p.prefix ?? '') !== (opts.prefix ?? '') || (p.organizationId ?? '') !== (opts.organizationId ?? '')) continue;
