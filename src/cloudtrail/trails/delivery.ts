@@ -40,16 +40,35 @@ import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
 import type { Trail } from './trail.js';
 
 /**
- * `{"Records":[a,b,...]}` as UTF-8, encoded straight into one buffer: no joined string to
- * build, flatten and encode again (the file's JSON is the bulk of delivery's memory traffic).
+ * `{"Records":[a,b,...]}` as UTF-8, in a buffer of its own (see `recordsFileView`).
  */
 export function recordsFileBytes(texts: readonly string[]): Buffer {
+  const view = recordsFileView(texts);
+  const out = Buffer.allocUnsafeSlow(view.length);
+  view.copy(out);
+  return out;
+}
+
+/**
+ * `{"Records":[a,b,...]}` as UTF-8, encoded straight into a scratch buffer: no joined string
+ * to build, flatten and encode again (the file's JSON is the bulk of delivery's memory
+ * traffic), and no fresh allocation whose pages the system must map in for each file. The
+ * view is only valid until the next call: a file gzipped and hashed at once needs no copy;
+ * one kept for later (gzip on first read) is copied to a buffer of its exact size, as a view
+ * into a worst-case (3 bytes a character) allocation would keep three times as much.
+ */
+function recordsFileView(texts: readonly string[]): Buffer {
   let max = 14;
   for (const t of texts) max += t.length * 3 + 1;
-  // Written into a reused scratch buffer, then copied to one of the exact size: the file's
-  // bytes are kept until someone reads the file (the store gzips them then), and a view
-  // into a worst-case (3 bytes a character) allocation would keep three times as much.
-  const buf = max <= scratch.length ? scratch : Buffer.allocUnsafeSlow(max);
+  let buf = scratch;
+  if (max > buf.length) {
+    if (max <= SCRATCH_MAX_BYTES) buf = scratch = Buffer.allocUnsafeSlow(Math.max(max, 2 * scratch.length));
+    else {
+      let exact = 14;
+      for (const t of texts) exact += Buffer.byteLength(t, 'utf8') + 1;
+      buf = Buffer.allocUnsafeSlow(exact);
+    }
+  }
   let n = buf.write('{"Records":[', 0, 'latin1');
   for (let i = 0; i < texts.length; i++) {
     if (i > 0) buf[n++] = 0x2c;
@@ -57,12 +76,12 @@ export function recordsFileBytes(texts: readonly string[]): Buffer {
   }
   buf[n++] = 0x5d;
   buf[n++] = 0x7d;
-  const out = Buffer.allocUnsafeSlow(n);
-  buf.copy(out, 0, 0, n);
-  return out;
+  return buf.subarray(0, n);
 }
 
-const scratch = Buffer.allocUnsafeSlow(256 * 1024);
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+/** The scratch buffer grows to this at most; a bigger file gets a buffer of its own. */
+const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Log files up to this many uncompressed bytes are gzipped on first read rather than at delivery. */
 const DEFER_GZIP_MAX_BYTES = 64 * 1024;
@@ -334,18 +353,28 @@ export class TrailDelivery {
   }
 
   private writeFile(s: TrailStream, records: CloudTrailRecord[], t: number, kind: 'log' | 'insight', texts = records.map((r) => this.ctx.json(r))): void {
-    const bytes = recordsFileBytes(texts);
+    // Valid until the next writeFile: used at once, or copied (`deferred`).
+    const view = recordsFileView(texts);
     // A small file is gzipped by the store on first read (digests hash the uncompressed
     // bytes), so small files nobody reads are never compressed: sparse traffic makes many,
     // and zlib's per-call cost dominates them. A large file is compressed now: keeping its
     // uncompressed bytes costs ~10x the memory, and a file whose gzip could pass the size
     // cap must be compressed to know whether to split it.
-    const body = bytes.length > DEFER_GZIP_MAX_BYTES || bytes.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(bytes.length) ? gzipDeterministic(bytes) : undefined;
+    const now = view.length > DEFER_GZIP_MAX_BYTES || view.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(view.length);
+    const body = now ? gzipDeterministic(view) : undefined;
     if (body !== undefined && body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
       const half = records.length >> 1;
       this.writeFile(s, records.slice(0, half), t, kind, texts.slice(0, half));
       this.writeFile(s, records.slice(half), t, kind, texts.slice(half));
       return;
+    }
+    // Hashed while the view is valid; a deferred file keeps a copy of its own.
+    const hash = kind === 'log' && s.chain ? sha256Hex(view) : undefined;
+    let deferred: (() => Uint8Array) | undefined;
+    if (body === undefined) {
+      const bytes = Buffer.allocUnsafeSlow(view.length);
+      view.copy(bytes);
+      deferred = () => gzipDeterministic(bytes);
     }
     const unique = s.uniqueRng.chars(16, UNIQUE_ALPHABET);
     const bucket = this.writableBucket('log');
@@ -354,20 +383,20 @@ export class TrailDelivery {
     const key = kind === 'log' ? logFileKey(scope, t, unique) : insightFileKey(scope, t, unique);
     const c = this.trail.config;
     this.ctx.store.putObject(bucket, key, {
-      body: body ?? (() => gzipDeterministic(bytes)),
+      body: body ?? deferred!,
       lastModified: t,
       ...(c.kmsKeyId !== undefined ? { serverSideEncryption: 'aws:kms' as const, sseKmsKeyId: c.kmsKeyId } : {}),
     });
     this.trail.status.latestDeliveryTime = t;
     if (kind === 'log') {
-      if (s.chain) {
+      if (s.chain && hash !== undefined) {
         let newest = records[0].eventTime;
         let oldest = newest;
         for (const r of records) {
           if (r.eventTime > newest) newest = r.eventTime;
           if (r.eventTime < oldest) oldest = r.eventTime;
         }
-        s.chain.logFiles.push({ s3Bucket: bucket, s3Object: key, hashValue: sha256Hex(bytes), hashAlgorithm: HASH_ALGORITHM, newestEventTime: newest, oldestEventTime: oldest });
+        s.chain.logFiles.push({ s3Bucket: bucket, s3Object: key, hashValue: hash, hashAlgorithm: HASH_ALGORITHM, newestEventTime: newest, oldestEventTime: oldest });
       }
       this.sendToCloudWatchLogs(s, records, texts, t);
     }
