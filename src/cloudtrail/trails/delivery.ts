@@ -370,12 +370,9 @@ export class TrailDelivery {
     }
     // Hashed while the view is valid; a deferred file keeps a copy of its own.
     const hash = kind === 'log' && s.chain ? sha256Hex(view) : undefined;
-    let deferred: (() => Uint8Array) | undefined;
-    if (body === undefined) {
-      const bytes = Buffer.allocUnsafeSlow(view.length);
-      view.copy(bytes);
-      deferred = () => gzipDeterministic(bytes);
-    }
+    // Buffer.from copies a small file into Node's shared pool (no allocation of its own);
+    // bind, not an arrow, so no function is named per file.
+    const deferred = body === undefined ? (gzipDeterministic.bind(undefined, Buffer.from(view)) as () => Uint8Array) : undefined;
     const unique = s.uniqueRng.chars(16, UNIQUE_ALPHABET);
     const bucket = this.writableBucket('log');
     if (bucket === undefined) return;
