@@ -244,10 +244,10 @@ export class S3Store {
 
   putObject(bucket: string, key: string, input: PutObjectInput): S3Object {
     const b = this.need(bucket);
-    if (key.length === 0 || Buffer.byteLength(key) > 1024) throw new TrailsimInputError(`S3 object keys are 1 to 1024 bytes long; got ${Buffer.byteLength(key)}.`);
+    if (key.length === 0 || (key.length > 341 && Buffer.byteLength(key) > 1024)) throw new TrailsimInputError(`S3 object keys are 1 to 1024 bytes long; got ${Buffer.byteLength(key)}.`);
     if (!Number.isFinite(input.lastModified)) throw new TrailsimInputError('putObject needs lastModified (virtual time, epoch ms).');
     const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(input.metadata ?? {})) metadata[k.toLowerCase()] = v;
+    if (input.metadata !== undefined) for (const [k, v] of Object.entries(input.metadata)) metadata[k.toLowerCase()] = v;
     const deferred = typeof input.body === 'function' ? input.body : undefined;
     if (!deferred && !(input.body instanceof Uint8Array)) throw new TrailsimInputError('putObject needs body: a Uint8Array (or a function that makes one).');
     const eager = deferred ? undefined : (input.body as Uint8Array);
@@ -256,9 +256,9 @@ export class S3Store {
       metadata: Object.freeze(metadata),
       contentType: input.contentType ?? 'binary/octet-stream',
       serverSideEncryption: input.serverSideEncryption ?? 'AES256',
-      ...(input.contentEncoding !== undefined ? { contentEncoding: input.contentEncoding } : {}),
-      ...(input.sseKmsKeyId !== undefined ? { sseKmsKeyId: input.sseKmsKeyId } : {}),
     };
+    if (input.contentEncoding !== undefined) (rest as { contentEncoding?: string }).contentEncoding = input.contentEncoding;
+    if (input.sseKmsKeyId !== undefined) (rest as { sseKmsKeyId?: string }).sseKmsKeyId = input.sseKmsKeyId;
     const obj: S3Object = eager ? { bucket, key, body: eager, size: eager.byteLength, etag: `"${md5Hex(eager)}"`, ...rest } : deferredObject(bucket, key, deferred!, rest);
     if (!b.objects.has(key)) {
       this.count++;

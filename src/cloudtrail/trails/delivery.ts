@@ -60,6 +60,7 @@ export function recordsFileBytes(texts: readonly string[]): Buffer {
 function recordsFileView(texts: readonly string[]): Buffer {
   let max = 14;
   for (const t of texts) max += t.length * 3 + 1;
+  if (max <= SLAB_FILE_MAX_BYTES) return writeRecords(texts, slabFor(max), slabUsed);
   let buf = scratch;
   if (max > buf.length) {
     if (max <= SCRATCH_MAX_BYTES) buf = scratch = Buffer.allocUnsafeSlow(Math.max(max, 2 * scratch.length));
@@ -69,14 +70,46 @@ function recordsFileView(texts: readonly string[]): Buffer {
       buf = Buffer.allocUnsafeSlow(exact);
     }
   }
-  let n = buf.write('{"Records":[', 0, 'latin1');
+  return writeRecords(texts, buf, 0);
+}
+
+function writeRecords(texts: readonly string[], buf: Buffer, at: number): Buffer {
+  let n = at + buf.write('{"Records":[', at, 'latin1');
   for (let i = 0; i < texts.length; i++) {
     if (i > 0) buf[n++] = 0x2c;
     n += buf.write(texts[i], n, 'utf8');
   }
   buf[n++] = 0x5d;
   buf[n++] = 0x7d;
-  return buf.subarray(0, n);
+  return buf.subarray(at, n);
+}
+
+/**
+ * Small files (most of them when traffic is sparse: one or two records every five minutes)
+ * are written into 1 MiB slabs. A file whose gzip is deferred keeps its place (`keepInSlab`):
+ * its bytes stay where they were written, with no allocation or copy of their own; any other
+ * file's place is reused by the next. A slab lives while a file in it is unread.
+ */
+const SLAB_BYTES = 1024 * 1024;
+const SLAB_FILE_MAX_BYTES = 64 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+function slabFor(max: number): Buffer {
+  if (slabUsed + max > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  return slab;
+}
+
+/** `view`'s own bytes: kept in place when it is the slab's newest file, else copied. */
+function keepBytes(view: Buffer): Buffer {
+  if (view.buffer === slab.buffer && view.byteOffset === slab.byteOffset + slabUsed) {
+    slabUsed += view.length;
+    return view;
+  }
+  return Buffer.from(view);
 }
 
 let scratch = Buffer.allocUnsafeSlow(256 * 1024);
@@ -370,9 +403,8 @@ export class TrailDelivery {
     }
     // Hashed while the view is valid; a deferred file keeps a copy of its own.
     const hash = kind === 'log' && s.chain ? sha256Hex(view) : undefined;
-    // Buffer.from copies a small file into Node's shared pool (no allocation of its own);
-    // bind, not an arrow, so no function is named per file.
-    const deferred = body === undefined ? (gzipDeterministic.bind(undefined, Buffer.from(view)) as () => Uint8Array) : undefined;
+    // bind, not an arrow: no function is named per file.
+    const deferred = body === undefined ? (gzipDeterministic.bind(undefined, keepBytes(view)) as () => Uint8Array) : undefined;
     const unique = s.uniqueRng.chars(16, UNIQUE_ALPHABET);
     const bucket = this.writableBucket('log');
     if (bucket === undefined) return;
