@@ -5,15 +5,18 @@ import { TrailsimError } from '../core/errors.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 import { processIO, safeWrite } from './stdio.js';
-import { runCommand } from './run.js';
-import { generateCommand } from './generate-command.js';
-import { validateCommand } from './validate.js';
-import { detectCommand } from './detect.js';
-import { scenariosCommand } from './scenarios.js';
-import { queryCommand } from './query.js';
-import { exportCommand } from './export.js';
-import { coverageCommand } from './coverage.js';
-import { reportCommand } from './report.js';
+
+// Each command's module is imported when the command runs: a command loads only what it
+// uses, so `trailsim run` (and `npm start`) prints its first line sooner.
+const runCommand: Command['run'] = async (a, io) => (await import('./run.js')).runCommand(a, io);
+const generateCommand: Command['run'] = async (a, io) => (await import('./generate-command.js')).generateCommand(a, io);
+const validateCommand: Command['run'] = async (a, io) => (await import('./validate.js')).validateCommand(a, io);
+const detectCommand: Command['run'] = async (a, io) => (await import('./detect.js')).detectCommand(a, io);
+const scenariosCommand: Command['run'] = async (a, io) => (await import('./scenarios.js')).scenariosCommand(a, io);
+const queryCommand: Command['run'] = async (a, io) => (await import('./query.js')).queryCommand(a, io);
+const exportCommand: Command['run'] = async (a, io) => (await import('./export.js')).exportCommand(a, io);
+const coverageCommand: Command['run'] = async (a, io) => (await import('./coverage.js')).coverageCommand(a, io);
+const reportCommand: Command['run'] = async (a, io) => (await import('./report.js')).reportCommand(a, io);
 
 /** One `trailsim` command: its one-line summary for the main help, and its entry point. */
 export interface Command {
