@@ -15,6 +15,7 @@ import type { Account, AccountOptions } from './world/account.js';
 import type { Organization } from './world/organization.js';
 import type { Principal } from './world/principal.js';
 import { EventHistory, historyCategory } from './cloudtrail/history.js';
+import { recordJson } from './cloudtrail/trails/record-json.js';
 import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
 import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
 import { SessionLedger, issuingCallFor } from './estate/ledger.js';
@@ -113,6 +114,9 @@ export class Simulation {
   private readonly keepHistory: boolean;
   private readonly specCache = new Map<string, OperationSpec>();
   private recordCount = 0;
+  /** The record being recorded and its JSON, made at most once (see `recordJson`). */
+  private textOf?: CloudTrailRecord;
+  private text = '';
   private lakeService?: Lake;
   private readonly trailServices: CloudTrailService[] = [];
   private readonly trailOptions?: CloudTrailServiceOptions;
@@ -267,9 +271,23 @@ export class Simulation {
     // real logs) carry no eventCategory and are management events all the same.
     if (this.keepHistory && historyCategory(record) !== undefined) {
       const acct = record.recipientAccountId;
-      if (acct) this.historyFor(acct, record.awsRegion).ingest(record);
+      if (acct) this.historyFor(acct, record.awsRegion).ingest(record, this.recordJson(record));
     }
     for (const l of this.listeners) l(record);
+  }
+
+  /**
+   * The record's compact JSON (exactly `JSON.stringify(record)`). The record being recorded
+   * is serialised once and its text shared by event history (CloudTrailEvent), trail
+   * delivery and CloudWatch Logs: serialising is most of what they cost. Records are not
+   * to be changed once recorded; any other record is serialised afresh.
+   */
+  recordJson(record: CloudTrailRecord): string {
+    if (record === this.textOf) return this.text;
+    const text = recordJson(record);
+    this.textOf = record;
+    this.text = text;
+    return text;
   }
 
   /** Subscribes to every record from now on; returns the unsubscribe function. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
 import { importScenarioModule, positionIn } from '../scenario/load.js';
@@ -65,11 +66,30 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const say = (line: string) => progress.print(line, io.out);
   say(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);
   if (def.description) say(def.description);
+  const out = values.out ?? join('out', def.name);
+  const recordsPath = join(out, 'records.jsonl');
+  // Records are written as they are recorded, with the JSON the simulation made for each
+  // (once, shared with event history and trails), under a temporary name renamed when the
+  // scenario has finished: a failed run leaves no records file and no folder it created.
+  const created = mkdirSync(out, { recursive: true });
+  const partial = `${recordsPath}.partial`;
+  const writer = new JsonlWriter(partial);
   let sim: Simulation;
   try {
-    ({ sim } = await runScenario(def, { seed, log: say, onSimulation: progress.active ? (s) => watch(s, progress) : undefined }));
+    ({
+      sim,
+    } = await runScenario(def, {
+      seed,
+      log: say,
+      onSimulation: (s) => {
+        s.onRecord((r) => writer.writeLine(s.recordJson(r)));
+        if (progress.active) watch(s, progress);
+      },
+    }));
   } catch (e) {
     progress.stop();
+    await writer.close();
+    rmSync(created ?? partial, { recursive: true, force: true });
     const err = e instanceof Error ? e : new Error(String(e));
     const p = positionIn(err.stack, resolve(file));
     const at = p.line !== undefined ? `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : file;
@@ -79,14 +99,10 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   }
   progress.stop();
   // Files first: the log below is best effort (stdout may be closed, e.g. piped into head).
-  const out = values.out ?? join('out', def.name);
-  const writer = new JsonlWriter(join(out, 'records.jsonl'));
-  const summary = new RecordSummary();
-  for (const r of sim.records()) {
-    writer.write(r);
-    summary.add(r);
-  }
   await writer.close();
+  renameSync(partial, recordsPath);
+  const summary = new RecordSummary();
+  for (const r of sim.records()) summary.add(r);
   let s3: { objects: number; sidecars: number } | undefined;
   if (format === 's3') {
     // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>.

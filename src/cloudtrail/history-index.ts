@@ -5,6 +5,12 @@
  * Sort order (oldest → newest): eventTime, then ingestion sequence. LookupEvents reads
  * it backwards, so within one eventTime the **later-ingested** record comes first.
  *
+ * Posting lists are built on a key's first lookup and kept up to date from then on: most
+ * histories are written far more than they are searched (a simulation records every event
+ * and an audit asks a few questions), and a list per value per key for every event is most
+ * of what ingest would otherwise cost, in time and in objects the GC walks. EventId has no
+ * lists at all: event IDs are unique in a history, so a map finds the one event.
+ *
  * Costs, n = entries in the run touched:
  * - insert: O(1) amortised when the record is the newest (the common case: records
  *   arrive in time order); otherwise a binary search and an array splice.
@@ -110,30 +116,27 @@ export class SortedRun {
   }
 }
 
-/** A main run and posting lists `key → value → run` for the given lookup keys. */
+/** A main run and posting lists `key → value → run` for the given lookup keys (built on first use). */
 export class CategoryIndex {
   readonly all = new SortedRun();
+  /** Live entries by eventId. */
+  private readonly ids = new Map<string, HistoryEntry>();
+  /** Posting lists of the keys looked up so far. */
   private readonly byKey = new Map<LookupAttributeKey, Map<string, SortedRun>>();
 
-  constructor(readonly keys: readonly LookupAttributeKey[]) {
-    for (const k of keys) this.byKey.set(k, new Map());
-  }
+  constructor(readonly keys: readonly LookupAttributeKey[]) {}
 
   add(e: HistoryEntry): void {
     this.all.insert(e);
-    for (const [key, lists] of this.byKey) {
-      for (const v of attributeValues(e.fields, key)) {
-        let run = lists.get(v);
-        if (!run) lists.set(v, (run = new SortedRun()));
-        run.insert(e);
-      }
-    }
+    this.ids.set(e.fields.eventId, e);
+    for (const [key, lists] of this.byKey) index(lists, key, e);
   }
 
   /** Drops every entry with eventTime < `cutoff`, oldest first. */
   expireBefore(cutoff: number): void {
     for (let e = this.all.oldest(); e !== undefined && e.t < cutoff; e = this.all.oldest()) {
       this.all.dropOldest(e);
+      this.ids.delete(e.fields.eventId);
       for (const [key, lists] of this.byKey) {
         for (const v of attributeValues(e.fields, key)) {
           const run = lists.get(v);
@@ -147,10 +150,33 @@ export class CategoryIndex {
 
   /** The posting list for one attribute value (undefined: no event has it). */
   list(key: LookupAttributeKey, value: string): SortedRun | undefined {
-    return this.byKey.get(key)?.get(value);
+    if (!this.keys.includes(key)) return undefined;
+    if (key === 'EventId') {
+      const e = this.ids.get(value);
+      if (e === undefined) return undefined;
+      const run = new SortedRun();
+      run.insert(e);
+      return run;
+    }
+    let lists = this.byKey.get(key);
+    if (!lists) {
+      // First lookup by this key: index every live entry, oldest first (appends only).
+      lists = new Map();
+      for (let i = this.all.start; i < this.all.end; i++) index(lists, key, this.all.at(i));
+      this.byKey.set(key, lists);
+    }
+    return lists.get(value);
   }
 
   has(eventId: string): boolean {
-    return this.byKey.get('EventId')?.has(eventId) ?? false;
+    return this.ids.has(eventId);
+  }
+}
+
+function index(lists: Map<string, SortedRun>, key: LookupAttributeKey, e: HistoryEntry): void {
+  for (const v of attributeValues(e.fields, key)) {
+    let run = lists.get(v);
+    if (!run) lists.set(v, (run = new SortedRun()));
+    run.insert(e);
   }
 }

@@ -152,9 +152,10 @@ export class EventHistory {
    * Adds a record. Returns true if it was kept, false if event history does not hold it
    * (data or network-activity event, another Region or account, already expired, or a
    * duplicate eventID). Throws TrailsimInputError, without changing anything, for a record
-   * without a readable eventTime or an eventID.
+   * without a readable eventTime or an eventID. `json`, when the caller already has it, is
+   * the record's `JSON.stringify` text (kept as the event's CloudTrailEvent).
    */
-  ingest(record: CloudTrailRecord): boolean {
+  ingest(record: CloudTrailRecord, json?: string): boolean {
     if (typeof record !== 'object' || record === null) throw new TrailsimInputError('ingest() needs a CloudTrail record.');
     const category = historyCategory(record);
     if (category === undefined) return false;
@@ -171,7 +172,7 @@ export class EventHistory {
     if (t < this.retentionStart(now)) return false;
     if (this.management.has(record.eventID) || this.insights.has(record.eventID)) return false;
 
-    const entry: HistoryEntry = { t, seq: this.seq++, fields: eventFields(record), json: JSON.stringify(record) };
+    const entry: HistoryEntry = { t, seq: this.seq++, fields: eventFields(record), json: json ?? JSON.stringify(record) };
     (category === 'Insight' ? this.insights : this.management).add(entry);
     return true;
   }

@@ -244,21 +244,25 @@ export class S3Store {
 
   putObject(bucket: string, key: string, input: PutObjectInput): S3Object {
     const b = this.need(bucket);
-    if (key.length === 0 || Buffer.byteLength(key) > 1024) throw new TrailsimInputError(`S3 object keys are 1 to 1024 bytes long; got ${Buffer.byteLength(key)}.`);
+    if (key.length === 0 || (key.length > 341 && Buffer.byteLength(key) > 1024)) throw new TrailsimInputError(`S3 object keys are 1 to 1024 bytes long; got ${Buffer.byteLength(key)}.`);
     if (!Number.isFinite(input.lastModified)) throw new TrailsimInputError('putObject needs lastModified (virtual time, epoch ms).');
-    const metadata: Record<string, string> = {};
-    for (const [k, v] of Object.entries(input.metadata ?? {})) metadata[k.toLowerCase()] = v;
+    let metadata: Readonly<Record<string, string>> = NO_METADATA;
+    if (input.metadata !== undefined) {
+      const m: Record<string, string> = {};
+      for (const [k, v] of Object.entries(input.metadata)) m[k.toLowerCase()] = v;
+      metadata = Object.freeze(m);
+    }
     const deferred = typeof input.body === 'function' ? input.body : undefined;
     if (!deferred && !(input.body instanceof Uint8Array)) throw new TrailsimInputError('putObject needs body: a Uint8Array (or a function that makes one).');
     const eager = deferred ? undefined : (input.body as Uint8Array);
     const rest: S3ObjectRest = {
       lastModified: input.lastModified,
-      metadata: Object.freeze(metadata),
+      metadata,
       contentType: input.contentType ?? 'binary/octet-stream',
       serverSideEncryption: input.serverSideEncryption ?? 'AES256',
-      ...(input.contentEncoding !== undefined ? { contentEncoding: input.contentEncoding } : {}),
-      ...(input.sseKmsKeyId !== undefined ? { sseKmsKeyId: input.sseKmsKeyId } : {}),
     };
+    if (input.contentEncoding !== undefined) (rest as { contentEncoding?: string }).contentEncoding = input.contentEncoding;
+    if (input.sseKmsKeyId !== undefined) (rest as { sseKmsKeyId?: string }).sseKmsKeyId = input.sseKmsKeyId;
     const obj: S3Object = eager ? { bucket, key, body: eager, size: eager.byteLength, etag: `"${md5Hex(eager)}"`, ...rest } : deferredObject(bucket, key, deferred!, rest);
     if (!b.objects.has(key)) {
       this.count++;
@@ -403,6 +407,9 @@ export class S3Store {
     return (b.sorted ??= [...b.objects.keys()].sort(compareUtf8));
   }
 }
+
+/** The metadata of every object written without any: one frozen object, not one per object. */
+const NO_METADATA: Readonly<Record<string, string>> = Object.freeze({});
 
 type S3ObjectRest = Omit<S3Object, 'bucket' | 'key' | 'body' | 'size' | 'etag'>;
 

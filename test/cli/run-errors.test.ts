@@ -75,6 +75,9 @@ describe('trailsim run: scenario files that cannot load, or that throw', () => {
     expect(verbose.code).toBe(1);
     expect(verbose.stderr).toMatch(STACK_FRAME);
     expect(verbose.stderr).toContain(`${throws}:5:11`);
+    // Records are written while the scenario runs; a failed run leaves neither file nor folder.
+    expect(existsSync(join(dir, 'o2'))).toBe(false);
+    expect(existsSync(join(dir, 'o3'))).toBe(false);
   }, 60_000);
 
   it('in-process (main), a missing file is exit 2 with the same line', async () => {

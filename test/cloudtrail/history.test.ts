@@ -525,6 +525,26 @@ describe('retention', () => {
     expect(history.lookupEvents(attr('EventId', uuid(100))).Events).toEqual([]);
   });
 
+  it('keeps an attribute index built by a lookup up to date with later ingests and expiry', () => {
+    const { history, clock } = setup();
+    history.ingest(apiCall({ id: 1, time: T0 - 10 * DAY, identity: iamUser('alice') }));
+    history.ingest(apiCall({ id: 2, time: T0 - 5 * DAY, identity: iamUser('bob') }));
+    // The first lookup by Username builds its index from what is held.
+    expect(ids(history.lookupEvents(attr('Username', 'alice')))).toEqual([uuid(1)]);
+    history.ingest(apiCall({ id: 3, time: T0 - DAY, identity: iamUser('alice') }));
+    expect(ids(history.lookupEvents(attr('Username', 'alice')))).toEqual([uuid(3), uuid(1)]);
+    // The JSON a caller passes is what CloudTrailEvent returns.
+    const r = apiCall({ id: 4, time: T0 - DAY, identity: iamUser('carol') });
+    history.ingest(r, JSON.stringify(r));
+    expect(history.lookupEvents(attr('EventId', uuid(4))).Events[0].CloudTrailEvent).toBe(JSON.stringify(r));
+    clock.t = T0 + 81 * DAY; // alice's first event (T0 - 10 days) is 91 days old
+    expect(ids(history.lookupEvents(attr('Username', 'alice')))).toEqual([uuid(3)]);
+    expect(history.lookupEvents(attr('EventId', uuid(1))).Events).toEqual([]);
+    expect(ids(history.lookupEvents(attr('Username', 'bob')))).toEqual([uuid(2)]);
+    // A duplicate eventID is still refused after its index was read.
+    expect(history.ingest(apiCall({ id: 3, time: T0 + 81 * DAY, identity: iamUser('alice') }))).toBe(false);
+  });
+
   it('refuses records older than the window at ingest, and honours retentionDays', () => {
     const { history, clock } = setup({ retentionDays: 1 });
     expect(history.retentionStart()).toBe(T0 - DAY);

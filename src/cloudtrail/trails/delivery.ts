@@ -40,29 +40,81 @@ import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
 import type { Trail } from './trail.js';
 
 /**
- * `{"Records":[a,b,...]}` as UTF-8, encoded straight into one buffer: no joined string to
- * build, flatten and encode again (the file's JSON is the bulk of delivery's memory traffic).
+ * `{"Records":[a,b,...]}` as UTF-8, in a buffer of its own (see `recordsFileView`).
  */
 export function recordsFileBytes(texts: readonly string[]): Buffer {
+  const view = recordsFileView(texts);
+  const out = Buffer.allocUnsafeSlow(view.length);
+  view.copy(out);
+  return out;
+}
+
+/**
+ * `{"Records":[a,b,...]}` as UTF-8, encoded straight into a scratch buffer: no joined string
+ * to build, flatten and encode again (the file's JSON is the bulk of delivery's memory
+ * traffic), and no fresh allocation whose pages the system must map in for each file. The
+ * view is only valid until the next call: a file gzipped and hashed at once needs no copy;
+ * one kept for later (gzip on first read) is copied to a buffer of its exact size, as a view
+ * into a worst-case (3 bytes a character) allocation would keep three times as much.
+ */
+function recordsFileView(texts: readonly string[]): Buffer {
   let max = 14;
   for (const t of texts) max += t.length * 3 + 1;
-  // Written into a reused scratch buffer, then copied to one of the exact size: the file's
-  // bytes are kept until someone reads the file (the store gzips them then), and a view
-  // into a worst-case (3 bytes a character) allocation would keep three times as much.
-  const buf = max <= scratch.length ? scratch : Buffer.allocUnsafeSlow(max);
-  let n = buf.write('{"Records":[', 0, 'latin1');
+  if (max <= SLAB_FILE_MAX_BYTES) return writeRecords(texts, slabFor(max), slabUsed);
+  let buf = scratch;
+  if (max > buf.length) {
+    if (max <= SCRATCH_MAX_BYTES) buf = scratch = Buffer.allocUnsafeSlow(Math.max(max, 2 * scratch.length));
+    else {
+      let exact = 14;
+      for (const t of texts) exact += Buffer.byteLength(t, 'utf8') + 1;
+      buf = Buffer.allocUnsafeSlow(exact);
+    }
+  }
+  return writeRecords(texts, buf, 0);
+}
+
+function writeRecords(texts: readonly string[], buf: Buffer, at: number): Buffer {
+  let n = at + buf.write('{"Records":[', at, 'latin1');
   for (let i = 0; i < texts.length; i++) {
     if (i > 0) buf[n++] = 0x2c;
     n += buf.write(texts[i], n, 'utf8');
   }
   buf[n++] = 0x5d;
   buf[n++] = 0x7d;
-  const out = Buffer.allocUnsafeSlow(n);
-  buf.copy(out, 0, 0, n);
-  return out;
+  return buf.subarray(at, n);
 }
 
-const scratch = Buffer.allocUnsafeSlow(256 * 1024);
+/**
+ * Small files (most of them when traffic is sparse: one or two records every five minutes)
+ * are written into 1 MiB slabs. A file whose gzip is deferred keeps its place (`keepInSlab`):
+ * its bytes stay where they were written, with no allocation or copy of their own; any other
+ * file's place is reused by the next. A slab lives while a file in it is unread.
+ */
+const SLAB_BYTES = 1024 * 1024;
+const SLAB_FILE_MAX_BYTES = 64 * 1024;
+let slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+let slabUsed = 0;
+
+function slabFor(max: number): Buffer {
+  if (slabUsed + max > slab.length) {
+    slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+    slabUsed = 0;
+  }
+  return slab;
+}
+
+/** `view`'s own bytes: kept in place when it is the slab's newest file, else copied. */
+function keepBytes(view: Buffer): Buffer {
+  if (view.buffer === slab.buffer && view.byteOffset === slab.byteOffset + slabUsed) {
+    slabUsed += view.length;
+    return view;
+  }
+  return Buffer.from(view);
+}
+
+let scratch = Buffer.allocUnsafeSlow(256 * 1024);
+/** The scratch buffer grows to this at most; a bigger file gets a buffer of its own. */
+const SCRATCH_MAX_BYTES = 64 * 1024 * 1024;
 
 /** Log files up to this many uncompressed bytes are gzipped on first read rather than at delivery. */
 const DEFER_GZIP_MAX_BYTES = 64 * 1024;
@@ -135,6 +187,8 @@ export interface ChainWindow {
 export class TrailStream {
   /** Records due at the next tick, in arrival order. */
   readonly pending: CloudTrailRecord[] = [];
+  /** Their JSON, taken when they arrive: the host's text, made once per record, is shared then. */
+  readonly pendingTexts: string[] = [];
   /** Records due later (late deliveries, duplicates). */
   readonly later: Pending[] = [];
   readonly insights: CloudTrailRecord[] = [];
@@ -190,6 +244,7 @@ export class TrailDelivery {
     const imp = this.ctx.imperfections;
     if (!imp.late && !imp.duplicates) {
       s.pending.push(record);
+      s.pendingTexts.push(this.ctx.json(record));
       if (!s.timer) this.ensureTimer(s, now);
       return;
     }
@@ -199,8 +254,10 @@ export class TrailDelivery {
       due = now + lateDelay(imp.late, s.impRng);
       rec = withAddendum(record, { reason: imp.late.reason });
     }
-    if (due === now) s.pending.push(rec);
-    else s.later.push({ record: rec, due });
+    if (due === now) {
+      s.pending.push(rec);
+      s.pendingTexts.push(this.ctx.json(rec));
+    } else s.later.push({ record: rec, due });
     if (imp.duplicates && imp.duplicates.probability > 0 && s.impRng.next() < imp.duplicates.probability) {
       s.later.push({ record: rec, due: due + this.ctx.timing.interval * (1 + s.impRng.int(3)) });
     }
@@ -238,15 +295,18 @@ export class TrailDelivery {
   /** Delivers what is due on `s` at `t` (everything when `all`). */
   flush(s: TrailStream, t: number, all: boolean): void {
     const due = s.pending.splice(0, s.pending.length);
+    const texts = s.pendingTexts.splice(0, s.pendingTexts.length);
     if (s.later.length > 0) {
       let w = 0;
       for (const p of s.later) {
-        if (all || p.due <= t) due.push(p.record);
-        else s.later[w++] = p;
+        if (all || p.due <= t) {
+          due.push(p.record);
+          texts.push(this.ctx.json(p.record));
+        } else s.later[w++] = p;
       }
       s.later.length = w;
     }
-    if (due.length > 0) this.deliverLogs(s, due, t);
+    if (due.length > 0) this.deliverLogs(s, due, texts, t);
     if (s.insights.length > 0) this.writeFile(s, s.insights.splice(0, s.insights.length), t, 'insight');
     if (s.later.length > 0 && !all) {
       let min = Infinity;
@@ -267,14 +327,27 @@ export class TrailDelivery {
     }
   }
 
-  private deliverLogs(s: TrailStream, records: CloudTrailRecord[], t: number): void {
-    const recs = this.ctx.imperfections.outOfOrder ? s.impRng.shuffle(records) : records;
+  private deliverLogs(s: TrailStream, records: CloudTrailRecord[], recordTexts: string[], t: number): void {
+    let recs = records;
+    let all = recordTexts;
+    if (this.ctx.imperfections.outOfOrder) {
+      // Shuffling positions draws what shuffling the records would, and keeps each text with its record.
+      const order = s.impRng.shuffle(records.map((_, i) => i));
+      recs = order.map((i) => records[i]);
+      all = order.map((i) => recordTexts[i]);
+    }
     const { maxRecordsPerFile, maxUncompressedChars } = this.ctx.timing;
+    let chars = 0;
+    for (const j of all) chars += j.length + 1;
+    if (recs.length <= maxRecordsPerFile && chars <= maxUncompressedChars) {
+      this.writeFile(s, recs, t, 'log', all);
+      return;
+    }
     let chunk: CloudTrailRecord[] = [];
     let texts: string[] = [];
-    let chars = 0;
-    for (const r of recs) {
-      const j = this.ctx.json(r);
+    chars = 0;
+    for (let i = 0; i < recs.length; i++) {
+      const j = all[i];
       const n = j.length + 1;
       if (chunk.length > 0 && (chunk.length >= maxRecordsPerFile || chars + n > maxUncompressedChars)) {
         this.writeFile(s, chunk, t, 'log', texts);
@@ -282,7 +355,7 @@ export class TrailDelivery {
         texts = [];
         chars = 0;
       }
-      chunk.push(r);
+      chunk.push(recs[i]);
       texts.push(j);
       chars += n;
     }
@@ -313,19 +386,25 @@ export class TrailDelivery {
   }
 
   private writeFile(s: TrailStream, records: CloudTrailRecord[], t: number, kind: 'log' | 'insight', texts = records.map((r) => this.ctx.json(r))): void {
-    const bytes = recordsFileBytes(texts);
+    // Valid until the next writeFile: used at once, or copied (`deferred`).
+    const view = recordsFileView(texts);
     // A small file is gzipped by the store on first read (digests hash the uncompressed
     // bytes), so small files nobody reads are never compressed: sparse traffic makes many,
     // and zlib's per-call cost dominates them. A large file is compressed now: keeping its
     // uncompressed bytes costs ~10x the memory, and a file whose gzip could pass the size
     // cap must be compressed to know whether to split it.
-    const body = bytes.length > DEFER_GZIP_MAX_BYTES || bytes.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(bytes.length) ? gzipDeterministic(bytes) : undefined;
+    const now = view.length > DEFER_GZIP_MAX_BYTES || view.length > MAX_LOG_FILE_COMPRESSED_BYTES - gzipOverheadBound(view.length);
+    const body = now ? gzipDeterministic(view) : undefined;
     if (body !== undefined && body.length > MAX_LOG_FILE_COMPRESSED_BYTES && records.length > 1) {
       const half = records.length >> 1;
       this.writeFile(s, records.slice(0, half), t, kind, texts.slice(0, half));
       this.writeFile(s, records.slice(half), t, kind, texts.slice(half));
       return;
     }
+    // Hashed while the view is valid; a deferred file keeps a copy of its own.
+    const hash = kind === 'log' && s.chain ? sha256Hex(view) : undefined;
+    // bind, not an arrow: no function is named per file.
+    const deferred = body === undefined ? (gzipDeterministic.bind(undefined, keepBytes(view)) as () => Uint8Array) : undefined;
     const unique = s.uniqueRng.chars(16, UNIQUE_ALPHABET);
     const bucket = this.writableBucket('log');
     if (bucket === undefined) return;
@@ -333,20 +412,20 @@ export class TrailDelivery {
     const key = kind === 'log' ? logFileKey(scope, t, unique) : insightFileKey(scope, t, unique);
     const c = this.trail.config;
     this.ctx.store.putObject(bucket, key, {
-      body: body ?? (() => gzipDeterministic(bytes)),
+      body: body ?? deferred!,
       lastModified: t,
       ...(c.kmsKeyId !== undefined ? { serverSideEncryption: 'aws:kms' as const, sseKmsKeyId: c.kmsKeyId } : {}),
     });
     this.trail.status.latestDeliveryTime = t;
     if (kind === 'log') {
-      if (s.chain) {
+      if (s.chain && hash !== undefined) {
         let newest = records[0].eventTime;
         let oldest = newest;
         for (const r of records) {
           if (r.eventTime > newest) newest = r.eventTime;
           if (r.eventTime < oldest) oldest = r.eventTime;
         }
-        s.chain.logFiles.push({ s3Bucket: bucket, s3Object: key, hashValue: sha256Hex(bytes), hashAlgorithm: HASH_ALGORITHM, newestEventTime: newest, oldestEventTime: oldest });
+        s.chain.logFiles.push({ s3Bucket: bucket, s3Object: key, hashValue: hash, hashAlgorithm: HASH_ALGORITHM, newestEventTime: newest, oldestEventTime: oldest });
       }
       this.sendToCloudWatchLogs(s, records, texts, t);
     }

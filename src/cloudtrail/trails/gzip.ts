@@ -15,7 +15,14 @@ export const GZIP_LEVEL = 6;
 
 /** gzip with a fixed header: MTIME 0, OS 03. */
 export function gzipDeterministic(data: Uint8Array | string): Buffer {
-  const out = gzipSync(data, { level: GZIP_LEVEL });
+  let out = gzipSync(data, { level: GZIP_LEVEL });
+  // zlib returns a small output as a view into its 16 KiB output chunk: a delivered file of
+  // 700 bytes would keep 16 KiB alive for as long as the store holds it.
+  if (out.buffer.byteLength > 2 * out.length + 1024) {
+    const exact = Buffer.allocUnsafeSlow(out.length);
+    out.copy(exact);
+    out = exact;
+  }
   out[4] = 0;
   out[5] = 0;
   out[6] = 0;

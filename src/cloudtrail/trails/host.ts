@@ -20,6 +20,12 @@ export interface TrailHost {
   ingest(record: CloudTrailRecord): void;
   /** Subscribes to every record from now on; returns the unsubscribe function. */
   onRecord(listener: (record: CloudTrailRecord) => void): () => void;
+  /**
+   * The record's compact JSON, exactly `JSON.stringify(record)`, when the host already made
+   * it for the record it is recording (a simulation shares it with event history); trails
+   * serialise records themselves without it.
+   */
+  recordJson?(record: CloudTrailRecord): string;
   /** The estate's resource registry, when the host keeps one (it learns trails created through this API). */
   readonly estate?: EstateRegistry;
 }

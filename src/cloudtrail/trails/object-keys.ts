@@ -62,7 +62,12 @@ const UNIQUE = /^[A-Za-z0-9]{16}$/;
 
 export function logFileKey(scope: KeyScope, deliveredAt: number, unique: string): string {
   if (!UNIQUE.test(unique)) throw new TrailsimInputError(`A log file's unique string is 16 letters or digits; got '${unique}'.`);
-  return `${base(scope, 'CloudTrail')}${datePath(deliveredAt)}/${scope.accountId}_CloudTrail_${scope.region}_${minuteStamp(deliveredAt)}_${unique}.json.gz`;
+  // datePath and minuteStamp from one Date: a sparse trail writes a file per stream every five minutes.
+  const d = new Date(deliveredAt);
+  const y = d.getUTCFullYear();
+  const mo = pad(d.getUTCMonth() + 1);
+  const day = pad(d.getUTCDate());
+  return `${base(scope, 'CloudTrail')}${y}/${mo}/${day}/${scope.accountId}_CloudTrail_${scope.region}_${y}${mo}${day}T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}Z_${unique}.json.gz`;
 }
 
 /** Insights files (CloudTrail User Guide, "Logging Insights events": delivered under CloudTrail-Insight). */

@@ -199,7 +199,7 @@ export class CloudTrailService {
       rng: this.rng.fork('delivery'),
       timing: { interval, digestInterval, maxRecordsPerFile: maxRecords, maxUncompressedChars: opts.maxUncompressedFileChars ?? 128 * 1024 * 1024 },
       imperfections: this.imperfections,
-      json: recordJson,
+      json: host.recordJson ? (r) => host.recordJson!(r) : recordJson,
       organizationId: () => host.world.organization?.id,
       expectedStreams: (t) => this.expectedStreams(t),
       emit: (f) => {

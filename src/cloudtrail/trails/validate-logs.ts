@@ -31,7 +31,7 @@
  */
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { formatEventTime } from '../../core/time.js';
-import type { S3Store } from '../../s3/object-store.js';
+import type { S3Object, S3Store } from '../../s3/object-store.js';
 import { sha256Hex, type DigestFile } from './digest.js';
 import { gunzip } from './gzip.js';
 import { folderPrefix, parseCloudTrailKey, type KeyScope } from './object-keys.js';
@@ -195,6 +195,8 @@ function discoverTargets(store: S3Store, opts: ValidateLogsOptions, name: string
   const base = (opts.prefix ? `${opts.prefix}/` : '') + 'AWSLogs/' + (opts.organizationId ? `${opts.organizationId}/` : '');
   const seen = new Map<string, ValidateLogsTarget>();
   for (const k of store.listKeys(opts.bucket, base)) {
+    // Every digest key has this folder; log files, most of a bucket, need no parsing.
+    if (!k.includes('/CloudTrail-Digest/')) continue;
     const p = parseCloudTrailKey(k);
     if (!p || p.kind !== 'digest' || p.trailName !== name || p.homeRegion !== home) continue;
     if ((p.prefix ?? '') !== (opts.prefix ?? '') || (p.organizationId ?? '') !== (opts.organizationId ?? '')) continue;
@@ -207,12 +209,45 @@ function discoverTargets(store: S3Store, opts: ValidateLogsOptions, name: string
 function listDigestKeys(store: S3Store, bucket: string, scope: KeyScope, name: string, home: string, start: number, end: number): string[] {
   if (!store.hasBucket(bucket)) return [];
   const out: string[] = [];
-  for (const k of store.listKeys(bucket, folderPrefix(scope, 'digest'))) {
+  const from = Math.floor(start / 1000) * 1000;
+  for (const o of objectsInDays(store, bucket, folderPrefix(scope, 'digest'), from, end + HOUR)) {
+    const k = o.key;
     const p = parseCloudTrailKey(k);
     if (!p || p.kind !== 'digest' || p.trailName !== name || p.homeRegion !== home) continue;
-    if (p.time >= Math.floor(start / 1000) * 1000 && p.time <= end + HOUR) out.push(k);
+    if (p.time >= from && p.time <= end + HOUR) out.push(k);
   }
   return out;
+}
+
+/** `YYYY/MM/DD` of an instant, as the date folders of CloudTrail keys write it. */
+function dayFolder(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '/');
+}
+
+/**
+ * The objects under `folder` (a CloudTrail folder, date folders below it) whose date folder
+ * is between the days of `start` and `end`. A CloudTrail key parses only when its time lies
+ * in its date folder, so no key outside those folders can name a time in [start, end]: a
+ * two-year bucket is not listed and parsed whole to check a few days. Keys sort by their
+ * date folder, so the walk starts at the first day and stops after the last.
+ */
+function* objectsInDays(store: S3Store, bucket: string, folder: string, start: number, end: number): Generator<S3Object> {
+  if (!Number.isFinite(start) || !Number.isFinite(end) || end < start || start < Date.UTC(1000, 0, 1) || end > Date.UTC(9999, 11, 31)) {
+    yield* store.listObjects(bucket, { prefix: folder });
+    return;
+  }
+  const first = dayFolder(start);
+  const last = dayFolder(end);
+  let after = folder + first.slice(0, 9) + String.fromCharCode(first.charCodeAt(9) - 1);
+  for (;;) {
+    const page = store.listObjects(bucket, { prefix: folder, startAfter: after, maxKeys: 1000 });
+    for (const o of page) {
+      if (o.key.slice(folder.length, folder.length + 10) > last) return;
+      yield o;
+    }
+    if (page.length < 1000) return;
+    after = page[page.length - 1].key;
+  }
 }
 
 function keyTime(key: string): number {
@@ -345,7 +380,7 @@ function validateStream(store: S3Store, opts: ValidateLogsOptions, name: string,
   const merged = mergeIntervals(covered);
   for (const b of [...buckets].sort()) {
     if (!store.hasBucket(b)) continue;
-    for (const o of store.listObjects(b, { prefix: folderPrefix(scope, 'log') })) {
+    for (const o of objectsInDays(store, b, folderPrefix(scope, 'log'), opts.startTime - 60_000, opts.endTime)) {
       const k = o.key;
       if (referenced.has(`${b}/${k}`)) continue;
       const p = parseCloudTrailKey(k);
