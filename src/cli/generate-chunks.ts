@@ -18,6 +18,7 @@ export interface LineChunk {
 
 export const CHUNK_BYTES = 1 << 20;
 const CHUNK_LINES = 4096;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Buffers of CHUNK_BYTES handed back once their chunk is written, so a long run does not
@@ -78,8 +79,10 @@ export class LineChunker implements LineSink {
     this.n = 0;
   }
 
+  /** Hands over what is packed; the chunker may be used again (it takes a buffer then). */
   end(): void {
     this.flush();
     this.pool.give(this.buf.buffer as ArrayBuffer);
+    this.buf = EMPTY;
   }
 }

@@ -169,7 +169,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   const finished = perProducer.map((list, p) => {
     if (p === 0) return Promise.resolve();
     const input: WorkerInput = { setup, units: list, credits: CREDITS };
-    const w = new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: spec.execArgv });
+    const w = startWorker(spec, input);
     pool.push(w);
     return new Promise<void>((resolve) => {
       w.on('message', (m: WorkerMessage) => {
@@ -186,7 +186,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
           notify();
         } else if (m.t === 'progress') {
           state[p].records = m.records;
-          state[p].ms = m.ms >= 86_400_000 ? 0 : m.ms;
+          state[p].ms = m.ms;
           report();
         } else if (m.t === 'done') {
           summary.merge(m.summary);
@@ -232,7 +232,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
           },
           own,
         );
-      await main.run(unit, lines, (records, ms) => ((state[0].records = records), (state[0].ms = ms >= 86_400_000 ? 0 : ms), report()), step);
+      await main.run(unit, lines, (records, ms) => ((state[0].records = records), (state[0].ms = ms), report()), step);
       merger?.end(index);
       state[0].unitsDone++;
       state[0].ms = 0;
@@ -258,6 +258,20 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return { summary, world, days: dayIdx.map((d) => shape.days[d]), jsonl: files };
+}
+
+/**
+ * A worker with the parent's Node options where Node accepts them. V8 and process-wide
+ * options (`node --max-old-space-size=… trailsim …`) are refused in a worker's execArgv;
+ * V8's flags apply to every thread anyway, so the worker then starts without options.
+ */
+function startWorker(spec: ReturnType<typeof workerScript>, input: WorkerInput): Worker {
+  try {
+    return new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: spec.execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: [] });
+  }
 }
 
 /** The worker script: the built `.js` next to this module, or the TypeScript source loaded through tsx. */
