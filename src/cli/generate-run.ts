@@ -4,12 +4,10 @@
  * and writes it. Output is byte-identical for any W: units are independent and merged in a
  * fixed order. Array jobs (`shardIndex`/`shardCount`) take every shardCount-th day.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerScript } from '../export/threads.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { Producer, type GenerateFormat, type ProducerSetup } from './generate-producer.js';
@@ -164,7 +162,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
   };
   const merger = jsonl ? new RunMerger(units.map((u) => u.unit.dayIndex), outputFor) : undefined;
 
-  const spec = workerScript();
+  const spec = workerScript('cli/generate-worker');
   const pool: Worker[] = [];
   const finished = perProducer.map((list, p) => {
     if (p === 0) return Promise.resolve();
@@ -258,39 +256,4 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     await Promise.all(pool.map((w) => w.terminate()));
   }
   return { summary, world, days: dayIdx.map((d) => shape.days[d]), jsonl: files };
-}
-
-/**
- * A worker with the parent's Node options where Node accepts them. V8 and process-wide
- * options (`node --max-old-space-size=… trailsim …`) are refused in a worker's execArgv;
- * V8's flags apply to every thread anyway, so the worker then starts without options.
- */
-function startWorker(spec: ReturnType<typeof workerScript>, input: WorkerInput): Worker {
-  try {
-    return new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: spec.execArgv });
-  } catch (e) {
-    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
-    return new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: [] });
-  }
-}
-
-/** The worker script: the built `.js` next to this module, or the TypeScript source loaded through tsx. */
-function workerScript(): { url: URL | string; eval?: boolean; execArgv?: string[] } {
-  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
-  for (const rel of ['./generate-worker.js', './cli/generate-worker.js']) {
-    const u = new URL(rel, here);
-    // A parent started with `--input-type` (node -e) would pass it on to a file-based worker, which Node refuses.
-    if (existsSync(fileURLToPath(u))) return { url: u, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
-  }
-  const ts = new URL('./generate-worker.ts', here);
-  if (existsSync(fileURLToPath(ts))) {
-    // Source checkout (tests, `npm run trailsim`): a worker does not inherit tsx's loader
-    // hooks in Node 20, so it registers them before importing the source.
-    // require.resolve finds the CommonJS build; its ESM twin sits beside it.
-    const cjs = createRequire(fileURLToPath(here)).resolve('tsx/esm/api');
-    const mjs = cjs.replace(/\.cjs$/, '.mjs');
-    const api = pathToFileURL(existsSync(mjs) ? mjs : cjs).href;
-    return { url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`, eval: true };
-  }
-  throw new Error(`generate: cannot find the worker script next to ${here}`);
 }
