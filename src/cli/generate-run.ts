@@ -24,7 +24,7 @@ import { parseRate } from '../activity/rate.js';
 export interface GenerateRunOptions {
   /** Output formats. @defaultValue ['jsonl'] */
   formats?: readonly GenerateFormat[];
-  /** Worker threads; 1 runs in the calling thread. @defaultValue the number of cores */
+  /** Producers: the calling thread and workers-1 worker threads; 1 runs in the calling thread alone. @defaultValue the number of cores */
   workers?: number;
   /** Array job: this process's index (0-based) among `shardCount`; it makes the days with index ≡ shardIndex (mod shardCount). */
   shardIndex?: number;
@@ -53,10 +53,11 @@ export function defaultWorkers(): number {
 }
 
 /**
- * Threads for a run of about `calls` calls (all parts) split over `parts` processes: one per
- * core, but no more than one per ~150,000 calls of this process's share. A worker costs
- * about a second of start-up (loading the library, building the world), which a small run
- * does not earn back. The output is the same whatever the count.
+ * Producers for a run of about `calls` calls (all parts) split over `parts` processes: one
+ * per core, but no more than one per ~150,000 calls of this process's share. A worker costs
+ * about half a second of CPU to start (loading the library, building its world) and a share
+ * of the machine's other core for its JIT and GC, which a small run does not earn back. The
+ * output is the same whatever the count.
  */
 export function defaultWorkersFor(calls: number, parts = 1): number {
   return Math.max(1, Math.min(defaultWorkers(), Math.floor(calls / parts / 150_000)));
