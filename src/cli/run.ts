@@ -5,6 +5,7 @@ import { importScenarioModule, positionIn } from '../scenario/load.js';
 import { runScenario } from '../scenario/run.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { exportS3TreeOnThreads } from '../export/s3-tree-threads.js';
+import type { ExportSummary } from '../export/s3-layout.js';
 import { availableParallelism } from 'node:os';
 import { TrailsimError } from '../core/errors.js';
 import type { Simulation } from '../simulation.js';
@@ -86,19 +87,26 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   progress.stop();
   // Files first: the log below is best effort (stdout may be closed, e.g. piped into head).
   const out = values.out ?? join('out', def.name);
+  // The writer first: an --out that cannot be written fails here, before any thread starts.
   const writer = new JsonlWriter(join(out, 'records.jsonl'));
   const summary = new RecordSummary();
+  let exporting: Promise<ExportSummary> | undefined;
+  if (format === 's3') {
+    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
+    // worker threads, while this thread writes records.jsonl.
+    sim.cloudtrail.drain();
+    exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
+    exporting.catch(() => undefined); // awaited below; not unhandled if records.jsonl fails first
+  }
+  let n = 0;
   for (const r of sim.records()) {
     writer.write(r);
     summary.add(r);
+    // Now and then, let the export hand the workers more files.
+    if (exporting && ++n % 2048 === 0) await new Promise<void>((r) => setImmediate(r));
   }
   await writer.close();
-  let s3: { objects: number; sidecars: number } | undefined;
-  if (format === 's3') {
-    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>.
-    sim.cloudtrail.drain();
-    s3 = await exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
-  }
+  const s3 = exporting && (await exporting);
   io.out('');
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);
