@@ -15,6 +15,8 @@ export default defineConfig({
     'cli/main': 'src/cli/main.ts',
     // Worker thread of `trailsim generate --workers` (loaded by path, so its own file).
     'cli/generate-worker': 'src/cli/generate-worker.ts',
+    // Worker thread of exportS3TreeOnThreads (`trailsim run --format s3`).
+    'export/s3-tree-worker': 'src/export/s3-tree-worker.ts',
   },
   format: ['esm', 'cjs'],
   dts: {

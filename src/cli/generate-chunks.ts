@@ -16,25 +16,49 @@ export interface LineChunk {
   count: number;
 }
 
-const CHUNK_BYTES = 1 << 20;
+export const CHUNK_BYTES = 1 << 20;
 const CHUNK_LINES = 4096;
+const EMPTY = Buffer.alloc(0);
+
+/**
+ * Buffers of CHUNK_BYTES handed back once their chunk is written, so a long run does not
+ * allocate (and collect) a megabyte of external memory per chunk.
+ */
+export class BufferPool {
+  private readonly free: ArrayBuffer[] = [];
+
+  take(min: number): Buffer {
+    if (min <= CHUNK_BYTES) {
+      const b = this.free.pop();
+      if (b) return Buffer.from(b, 0, CHUNK_BYTES);
+    }
+    return Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, min));
+  }
+
+  /** A chunk buffer back (only the standard size is kept). */
+  give(b: ArrayBuffer): void {
+    if (b.byteLength === CHUNK_BYTES && this.free.length < 64) this.free.push(b);
+  }
+}
 
 /** Packs lines into chunks of about 1 MB and hands each to `emit`. */
 export class LineChunker implements LineSink {
-  private buf = Buffer.allocUnsafeSlow(CHUNK_BYTES);
+  private buf: Buffer;
   private used = 0;
   private ends = new Uint32Array(CHUNK_LINES);
   private times = new Float64Array(CHUNK_LINES);
   private shards = new Int32Array(CHUNK_LINES);
   private n = 0;
 
-  constructor(private readonly unit: number, private readonly emit: (c: LineChunk) => void) {}
+  constructor(private readonly unit: number, private readonly emit: (c: LineChunk) => void, private readonly pool = new BufferPool()) {
+    this.buf = pool.take(CHUNK_BYTES);
+  }
 
   line(time: number, shard: number, json: string): void {
     const worst = json.length * 3 + 1;
     if (this.n === CHUNK_LINES || this.used + worst > this.buf.length) {
       this.flush();
-      if (worst > this.buf.length) this.buf = Buffer.allocUnsafeSlow(worst);
+      if (worst > this.buf.length) this.buf = this.pool.take(worst);
     }
     const w = this.buf.write(json, this.used, 'utf8');
     this.buf[this.used + w] = 0x0a;
@@ -49,13 +73,16 @@ export class LineChunker implements LineSink {
     if (this.n === 0) return;
     const bytes = new Uint8Array(this.buf.buffer, this.buf.byteOffset, this.used);
     this.emit({ unit: this.unit, bytes, ends: this.ends.slice(0, this.n), times: this.times.slice(0, this.n), shards: this.shards.slice(0, this.n), count: this.n });
-    // The buffer was handed over (transferred): start a fresh one.
-    this.buf = Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, this.buf.length));
+    // The buffer was handed over (transferred): take another.
+    this.buf = this.pool.take(CHUNK_BYTES);
     this.used = 0;
     this.n = 0;
   }
 
+  /** Hands over what is packed; the chunker may be used again (it takes a buffer then). */
   end(): void {
     this.flush();
+    this.pool.give(this.buf.buffer as ArrayBuffer);
+    this.buf = EMPTY;
   }
 }

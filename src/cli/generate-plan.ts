@@ -35,8 +35,11 @@ export type RecordSink = (time: number, shard: number, record: CloudTrailRecord)
 
 /**
  * Units for `producers` parallel producers, grouped by day in day order: with at least as
- * many shards as producers, each day is split by shard (shard i to producer i mod n);
- * otherwise whole days go round-robin. A producer runs its units in list order.
+ * many shards as producers, each day is split by shard, dealt back and forth (0, 1, …,
+ * n-1, n-1, …, 0, 0, …) so each producer gets a mix of regions and accounts: shards run
+ * accounts then regions, and a region (us-east-1's global services) or an account (the
+ * organization's management account) can be busier than the others. Otherwise whole days
+ * go round-robin. A producer runs its units in list order.
  */
 export function planUnits(shards: number, producers: number, dayIndices: readonly number[]): { unit: WorkUnit; producer: number }[] {
   const n = Math.max(1, producers);
@@ -46,10 +49,16 @@ export function planUnits(shards: number, producers: number, dayIndices: readonl
     dayIndices.forEach((d, i) => out.push({ unit: { dayIndex: d, shards: all }, producer: i % n }));
   } else {
     for (const d of dayIndices) {
-      for (let p = 0; p < n; p++) out.push({ unit: { dayIndex: d, shards: all.filter((s) => s % n === p) }, producer: p });
+      for (let p = 0; p < n; p++) out.push({ unit: { dayIndex: d, shards: all.filter((s) => dealtTo(s, n) === p) }, producer: p });
     }
   }
   return out;
+}
+
+/** The producer of shard `s` among `n`: back and forth, 0..n-1 then n-1..0. */
+function dealtTo(s: number, n: number): number {
+  const i = s % n;
+  return Math.floor(s / n) % 2 === 0 ? i : n - 1 - i;
 }
 
 export class GenerationPlan {

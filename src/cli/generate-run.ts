@@ -4,16 +4,16 @@
  * and writes it. Output is byte-identical for any W: units are independent and merged in a
  * fixed order. Array jobs (`shardIndex`/`shardCount`) take every shardCount-th day.
  */
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, workerScript } from '../export/threads.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { Producer, type GenerateFormat, type ProducerSetup } from './generate-producer.js';
-import type { LineChunk } from './generate-chunks.js';
+import { BufferPool, LineChunker } from './generate-chunks.js';
+import { RunMerger } from './generate-merge.js';
+import { BackgroundFile } from './generate-output.js';
 import type { WorkerInput, WorkerMessage } from './generate-worker.js';
 import { planUnits, type WorkUnit } from './generate-plan.js';
 import { generateShape, worldFacts, type WorldFacts } from './generate.js';
@@ -24,7 +24,7 @@ import { parseRate } from '../activity/rate.js';
 export interface GenerateRunOptions {
   /** Output formats. @defaultValue ['jsonl'] */
   formats?: readonly GenerateFormat[];
-  /** Worker threads; 1 runs in the calling thread. @defaultValue the number of cores */
+  /** Producers: the calling thread and workers-1 worker threads; 1 runs in the calling thread alone. @defaultValue the number of cores */
   workers?: number;
   /** Array job: this process's index (0-based) among `shardCount`; it makes the days with index ≡ shardIndex (mod shardCount). */
   shardIndex?: number;
@@ -43,18 +43,21 @@ export interface GenerateRunResult {
   jsonl: string[];
 }
 
-/** Chunks a worker may have sent that the main thread has not written yet (about 1 MB each). */
-const CREDITS = 8;
+/** Chunks a worker may have sent that the main thread has not merged yet (about 1 MB each). */
+const CREDITS = 16;
+/** Chunks of its own the calling thread may make ahead of the merge (it waits for the workers beyond). */
+const OWN_AHEAD = 48;
 
 export function defaultWorkers(): number {
   return Math.max(1, availableParallelism());
 }
 
 /**
- * Threads for a run of about `calls` calls (all parts) split over `parts` processes: one per
- * core, but no more than one per ~150,000 calls of this process's share. A worker costs
- * about a second of start-up (loading the library, building the world), which a small run
- * does not earn back. The output is the same whatever the count.
+ * Producers for a run of about `calls` calls (all parts) split over `parts` processes: one
+ * per core, but no more than one per ~150,000 calls of this process's share. A worker costs
+ * about half a second of CPU to start (loading the library, building its world) and a share
+ * of the machine's other core for its JIT and GC, which a small run does not earn back. The
+ * output is the same whatever the count.
  */
 export function defaultWorkersFor(calls: number, parts = 1): number {
   return Math.max(1, Math.min(defaultWorkers(), Math.floor(calls / parts / 150_000)));
@@ -99,10 +102,10 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     }
     return writer;
   };
-  if (jsonl && !sharded) writerFor(0);
 
   const total = units.length;
   if (producers === 1) {
+    if (jsonl && !sharded) writerFor(0);
     const main = new Producer(setup);
     let unitsDone = 0;
     for (const { unit } of units) {
@@ -115,8 +118,9 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     return { summary: main.summary, world: worldFacts(main.plan.sim, main.plan.traffic, main.plan.from), days: dayIdx.map((d) => shape.days[d]), jsonl: files };
   }
 
-  // Worker threads.
-  const streams = units.map(() => new UnitStream());
+  // Several producers: the calling thread is producer 0 and merges between its own steps;
+  // producers 1..n-1 are worker threads, started first so they load while this thread
+  // builds its world.
   const perProducer: { index: number; unit: WorkUnit }[][] = Array.from({ length: producers }, () => []);
   units.forEach(({ unit, producer }, i) => perProducer[producer].push({ index: i, unit }));
   const summary = new RecordSummary();
@@ -131,32 +135,60 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     }
     o.progress?.(records, done / total);
   };
-  const spec = workerScript();
-  const pool: Worker[] = [];
   let failed: Error | undefined;
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
   const fail = (e: Error) => {
     failed ??= e;
-    for (const s of streams) s.wake();
+    notify();
   };
+  /** Resolves at the next chunk, unit end, finished write or failure. */
+  const next = () => new Promise<void>((r) => (wake = r));
+
+  // JSONL: one file open at a time (with shardCount, one per day), written in the background.
+  let file: BackgroundFile | undefined;
+  const closing: Promise<void>[] = [];
+  const outputFor = (dayIndex: number): BackgroundFile => {
+    const f = fileOf(dayIndex);
+    if (file?.path !== f) {
+      if (file) closing.push(file.close().catch(fail));
+      file = new BackgroundFile(f, notify);
+      files.push(f);
+    }
+    return file;
+  };
+  const merger = jsonl ? new RunMerger(units.map((u) => u.unit.dayIndex), outputFor) : undefined;
+
+  const spec = workerScript('cli/generate-worker');
+  const pool: Worker[] = [];
   const finished = perProducer.map((list, p) => {
+    if (p === 0) return Promise.resolve();
     const input: WorkerInput = { setup, units: list, credits: CREDITS };
-    const w = new Worker(spec.url, { workerData: input, eval: spec.eval, execArgv: spec.execArgv });
+    const w = startWorker(spec, input);
     pool.push(w);
     return new Promise<void>((resolve) => {
       w.on('message', (m: WorkerMessage) => {
-        if (m.t === 'chunk') streams[m.chunk.unit].push(m.chunk, () => w.postMessage({ t: 'credit' }));
-        else if (m.t === 'end') {
-          streams[m.unit].finish();
+        if (m.t === 'chunk') {
+          const buf = m.chunk.bytes.buffer as ArrayBuffer;
+          // Its bytes copied out, the chunk's buffer goes back to the worker with the credit.
+          merger?.push(m.chunk.unit, { chunk: m.chunk, release: () => w.postMessage({ t: 'credit', buf }, [buf]) });
+          notify();
+        } else if (m.t === 'end') {
+          merger?.end(m.unit);
           state[p].unitsDone++;
           state[p].ms = 0;
           report();
+          notify();
         } else if (m.t === 'progress') {
           state[p].records = m.records;
-          state[p].ms = m.ms >= 86_400_000 ? 0 : m.ms;
+          state[p].ms = m.ms;
           report();
         } else if (m.t === 'done') {
           summary.merge(m.summary);
-          world ??= m.world;
           resolve();
         } else if (m.t === 'error') {
           const e = new Error(m.message);
@@ -173,120 +205,56 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     });
   });
   try {
-    if (jsonl) {
-      // Units of one day are consecutive in `units`; merge each day's group.
-      for (let i = 0; i < units.length; ) {
-        let j = i;
-        while (j < units.length && units[j].unit.dayIndex === units[i].unit.dayIndex) j++;
-        await mergeDay(streams.slice(i, j), writerFor(units[i].unit.dayIndex), () => failed);
+    const main = new Producer(setup);
+    const own = new BufferPool();
+    let backlog = 0;
+    // Between steps (~2,000 calls): merge what has arrived, and let worker messages in.
+    // This thread may run ahead of the workers by OWN_AHEAD chunks of its own, no more.
+    const step = async (): Promise<void> => {
+      if (failed) throw failed;
+      merger?.pump();
+      if (backlog <= OWN_AHEAD) return new Promise<void>((r) => setImmediate(r));
+      while (backlog > OWN_AHEAD / 2) {
         if (failed) throw failed;
-        i = j;
+        await next();
+        merger!.pump();
       }
+    };
+    for (const { index, unit } of perProducer[0]) {
+      const lines =
+        merger &&
+        new LineChunker(
+          index,
+          (chunk) => {
+            backlog++;
+            merger.push(index, { chunk, release: () => (backlog--, own.give(chunk.bytes.buffer as ArrayBuffer)) });
+          },
+          own,
+        );
+      await main.run(unit, lines, (records, ms) => ((state[0].records = records), (state[0].ms = ms), report()), step);
+      merger?.end(index);
+      state[0].unitsDone++;
+      state[0].ms = 0;
+      report();
+    }
+    await main.close();
+    summary.merge(main.summary.data());
+    world = worldFacts(main.plan.sim, main.plan.traffic, main.plan.from);
+    while (merger && !merger.pump()) {
+      if (failed) throw failed;
+      await next();
     }
     await Promise.all(finished);
     if (failed) throw failed;
+    if (file) closing.push(file.close());
+    file = undefined;
+    await Promise.all(closing);
+    if (failed) throw failed;
+  } catch (e) {
+    file?.abandon();
+    throw e;
   } finally {
-    writer?.closeSync();
     await Promise.all(pool.map((w) => w.terminate()));
   }
-  return { summary, world: world!, days: dayIdx.map((d) => shape.days[d]), jsonl: files };
-}
-
-/** The worker script: the built `.js` next to this module, or the TypeScript source loaded through tsx. */
-function workerScript(): { url: URL | string; eval?: boolean; execArgv?: string[] } {
-  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
-  for (const rel of ['./generate-worker.js', './cli/generate-worker.js']) {
-    const u = new URL(rel, here);
-    // A parent started with `--input-type` (node -e) would pass it on to a file-based worker, which Node refuses.
-    if (existsSync(fileURLToPath(u))) return { url: u, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
-  }
-  const ts = new URL('./generate-worker.ts', here);
-  if (existsSync(fileURLToPath(ts))) {
-    // Source checkout (tests, `npm run trailsim`): a worker does not inherit tsx's loader
-    // hooks in Node 20, so it registers them before importing the source.
-    // require.resolve finds the CommonJS build; its ESM twin sits beside it.
-    const cjs = createRequire(fileURLToPath(here)).resolve('tsx/esm/api');
-    const mjs = cjs.replace(/\.cjs$/, '.mjs');
-    const api = pathToFileURL(existsSync(mjs) ? mjs : cjs).href;
-    return { url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`, eval: true };
-  }
-  throw new Error(`generate: cannot find the worker script next to ${here}`);
-}
-
-/** One unit's chunks as they arrive. */
-class UnitStream {
-  readonly chunks: { c: LineChunk; done: () => void }[] = [];
-  ended = false;
-  private waiter?: () => void;
-
-  push(c: LineChunk, done: () => void): void {
-    this.chunks.push({ c, done });
-    this.wake();
-  }
-
-  finish(): void {
-    this.ended = true;
-    this.wake();
-  }
-
-  wake(): void {
-    const w = this.waiter;
-    this.waiter = undefined;
-    w?.();
-  }
-
-  /** Resolves when a chunk is available or the unit has ended. */
-  async ready(failed: () => Error | undefined): Promise<void> {
-    while (this.chunks.length === 0 && !this.ended && !failed()) await new Promise<void>((r) => (this.waiter = r));
-  }
-}
-
-/** Merges one day's unit streams by (time, shard) into `w`, copying byte runs. */
-async function mergeDay(streams: UnitStream[], w: JsonlWriter, failed: () => Error | undefined): Promise<void> {
-  if (streams.length === 1) {
-    const s = streams[0];
-    for (;;) {
-      await s.ready(failed);
-      if (failed()) return;
-      const head = s.chunks.shift();
-      if (!head) return;
-      w.writeBytes(head.c.bytes.subarray(0, head.c.ends[head.c.count - 1]), head.c.count);
-      head.done();
-    }
-  }
-  const pos = streams.map(() => 0);
-  for (;;) {
-    // Every live stream needs a head chunk before the smallest key is known.
-    for (const s of streams) if (s.chunks.length === 0 && !s.ended) await s.ready(failed);
-    if (failed()) return;
-    let best = -1;
-    let bt = 0;
-    let bs = 0;
-    let second = -1;
-    let st = 0;
-    let ss = 0;
-    for (let i = 0; i < streams.length; i++) {
-      const h = streams[i].chunks[0];
-      if (!h) continue;
-      const t = h.c.times[pos[i]];
-      const sh = h.c.shards[pos[i]];
-      if (best < 0 || t < bt || (t === bt && sh < bs)) {
-        if (best >= 0) [second, st, ss] = [best, bt, bs];
-        [best, bt, bs] = [i, t, sh];
-      } else if (second < 0 || t < st || (t === st && sh < ss)) [second, st, ss] = [i, t, sh];
-    }
-    if (best < 0) return;
-    // Take the run of lines from `best` that sort before the runner-up's head.
-    const { c, done } = streams[best].chunks[0];
-    const start = pos[best] === 0 ? 0 : c.ends[pos[best] - 1];
-    let k = pos[best];
-    do k++;
-    while (k < c.count && (second < 0 || c.times[k] < st || (c.times[k] === st && c.shards[k] < ss)));
-    w.writeBytes(c.bytes.subarray(start, c.ends[k - 1]), k - pos[best]);
-    if (k === c.count) {
-      streams[best].chunks.shift();
-      pos[best] = 0;
-      done();
-    } else pos[best] = k;
-  }
+  return { summary, world, days: dayIdx.map((d) => shape.days[d]), jsonl: files };
 }

@@ -1,12 +1,12 @@
 /**
  * Worker thread of `trailsim generate --workers N`: builds the same world as the main
  * thread (deterministic from the options), runs its units in order and sends JSONL chunks
- * back with flow control (at most `credits` chunks not yet written by the main thread),
- * so memory stays bounded however long the run.
+ * back with flow control (at most `credits` chunks not yet merged by the main thread,
+ * whose buffers come back with the credits), so memory stays bounded however long the run.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Producer, type ProducerSetup } from './generate-producer.js';
-import { LineChunker, type LineChunk } from './generate-chunks.js';
+import { BufferPool, LineChunker, type LineChunk } from './generate-chunks.js';
 import type { WorkUnit } from './generate-plan.js';
 import { worldFacts, type WorldFacts } from './generate.js';
 
@@ -28,8 +28,10 @@ async function work(input: WorkerInput): Promise<void> {
   const port = parentPort!;
   let credits = input.credits;
   let wake: (() => void) | undefined;
-  port.on('message', (m: { t: string }) => {
+  const pool = new BufferPool();
+  port.on('message', (m: { t: string; buf?: ArrayBuffer }) => {
     if (m.t === 'credit') {
+      if (m.buf) pool.give(m.buf);
       credits++;
       wake?.();
       wake = undefined;
@@ -53,8 +55,9 @@ async function work(input: WorkerInput): Promise<void> {
         credits--;
         post({ t: 'chunk', chunk: c }, [c.bytes.buffer as ArrayBuffer, c.ends.buffer as ArrayBuffer, c.times.buffer as ArrayBuffer, c.shards.buffer as ArrayBuffer]);
       } else queue.push(c);
-    });
-    await producer.run(unit, lines, (records, ms) => post({ t: 'progress', records, ms }), () => (queue.length > 0 ? drain() : undefined));
+    }, pool);
+    // Between steps, let the main thread's credits (and the buffers they bring back) in.
+    await producer.run(unit, lines, (records, ms) => post({ t: 'progress', records, ms }), () => (queue.length > 0 ? drain() : new Promise<void>((r) => setImmediate(r))));
     await drain();
     post({ t: 'end', unit: index });
   }

@@ -5,7 +5,9 @@ import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
 import { importScenarioModule, positionIn } from '../scenario/load.js';
 import { runScenario } from '../scenario/run.js';
 import { JsonlWriter } from '../export/jsonl.js';
-import { exportS3Tree } from '../export/s3-layout.js';
+import { exportS3TreeOnThreads } from '../export/s3-tree-threads.js';
+import type { ExportSummary } from '../export/s3-layout.js';
+import { availableParallelism } from 'node:os';
 import { TrailsimError } from '../core/errors.js';
 import type { Simulation } from '../simulation.js';
 import { RecordSummary } from './summary.js';
@@ -13,7 +15,7 @@ import { createRunProgress, type RunProgress } from './run-progress.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 
-export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3] [--verbose]
+export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3] [--workers N] [--verbose]
 
 Runs a scenario (a TypeScript module that default-exports defineScenario(...)), prints
 its story and audit answers, and writes every record to DIR/records.jsonl. On a terminal,
@@ -27,6 +29,9 @@ Options:
                    layout: gzipped log files, digests, and <key>.metadata.json sidecars for
                    S3 metadata), the tree Athena, Trino, Spark or DuckDB read as is. Only
                    scenarios that create a trail have buckets to write.
+  --workers N      threads that gzip and write the S3 files of --format s3 (default: the
+                   number of cores, here ${availableParallelism()}; 1: the calling thread). The scenario
+                   itself runs on one thread; the files are the same for any N.
   --verbose        print the stack trace when the scenario fails
   -h, --help       show this help
 
@@ -35,7 +40,7 @@ that cannot be loaded (missing, a syntax error, no defineScenario default export
 
 Examples:
   trailsim run scenarios/whizlab-2-37.ts --seed 7 --out out/whizlab
-  trailsim run scenarios/whizlab-2-37.ts --format s3 --out out/whizlab-s3
+  trailsim run scenarios/whizlab-2-37.ts --format s3 --workers 2 --out out/whizlab-s3
   trailsim run my-scenario.ts --verbose`;
 
 /** Virtual time between heartbeats of the progress line when a scenario records nothing for a while. */
@@ -45,12 +50,14 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, workers: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return io.out(RUN_HELP), 0;
   const format = values.format ?? 'jsonl';
   if (format !== 'jsonl' && format !== 's3') return io.err(`trailsim run: --format must be jsonl or s3; got '${format}'.`), 2;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${RUN_HELP}`), 2;
+  const workers = values.workers === undefined ? availableParallelism() : /^\d+$/.test(values.workers) ? Number(values.workers) : NaN;
+  if (!Number.isInteger(workers) || workers < 1 || workers > 256) return io.err(`trailsim run: --workers must be a whole number from 1 to 256; got '${values.workers}'.`), 2;
   const file = positionals[0];
   let def: ScenarioDefinition;
   try {
@@ -102,13 +109,21 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   await writer.close();
   renameSync(partial, recordsPath);
   const summary = new RecordSummary();
-  for (const r of sim.records()) summary.add(r);
-  let s3: { objects: number; sidecars: number } | undefined;
+  let exporting: Promise<ExportSummary> | undefined;
   if (format === 's3') {
-    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>.
+    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
+    // worker threads, while this thread sums up the records.
     sim.cloudtrail.drain();
-    s3 = exportS3Tree(sim.cloudtrail.s3, out);
+    exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
+    exporting.catch(() => undefined); // awaited below
   }
+  let n = 0;
+  for (const r of sim.records()) {
+    summary.add(r);
+    // Now and then, let the export hand the workers more files.
+    if (exporting && ++n % 2048 === 0) await new Promise<void>((r) => setImmediate(r));
+  }
+  const s3 = exporting && (await exporting);
   io.out('');
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);

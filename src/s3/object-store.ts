@@ -420,7 +420,7 @@ type S3ObjectRest = Omit<S3Object, 'bucket' | 'key' | 'body' | 'size' | 'etag'>;
  */
 function deferredObject(bucket: string, key: string, make: DeferredBody, rest: S3ObjectRest): S3Object {
   const cell = new DeferredCell(make);
-  return {
+  const o: S3Object = {
     bucket,
     key,
     get body() {
@@ -434,12 +434,34 @@ function deferredObject(bucket: string, key: string, make: DeferredBody, rest: S
     },
     ...rest,
   };
+  cells.set(o, cell);
+  return o;
+}
+
+const cells = new WeakMap<S3Object, DeferredCell>();
+
+/**
+ * A deferred body not made yet: its maker, and `settle` to hand in the bytes it makes when
+ * they were made elsewhere (an exporter's worker thread). Undefined once made, or eager.
+ */
+export function unmadeBody(o: S3Object): { make: DeferredBody; settle(body: Uint8Array): void } | undefined {
+  const cell = cells.get(o);
+  const make = cell?.pending;
+  return make && { make, settle: (body) => cell!.settle(body) };
 }
 
 class DeferredCell {
   body: Uint8Array | undefined = undefined;
   etag: string | undefined = undefined;
   constructor(private make: DeferredBody | undefined) {}
+  get pending(): DeferredBody | undefined {
+    return this.body === undefined ? this.make : undefined;
+  }
+  settle(body: Uint8Array): void {
+    if (this.body !== undefined) return;
+    this.body = body;
+    this.make = undefined;
+  }
   get(): Uint8Array {
     if (this.body === undefined) {
       const made = this.make!();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -131,6 +131,23 @@ describe('trailsim run: an output format with nothing to write says so, and why'
     const dir = tmp();
     expect(await main(['run', 'test/fixtures/scenarios/chatty-trail.ts', '--format', 's3', '--out', dir], { out: () => {}, err: c.io.err })).toBe(0);
     expect(c.err).toEqual([]);
+  });
+
+  it('--workers must be a whole number from 1 to 256; the S3 files are the same for 1 or 2 workers', async () => {
+    for (const bad of ['0', 'two', '1.5']) {
+      const c = io();
+      expect(await main(['run', 'test/fixtures/scenarios/chatty-trail.ts', '--format', 's3', '--workers', bad, '--out', tmp()], c.io)).toBe(2);
+      expect(c.err.join('\n')).toMatch(/--workers must be a whole number from 1 to 256/);
+    }
+    const trees = [];
+    for (const workers of ['1', '2']) {
+      const dir = tmp();
+      expect(await main(['run', 'test/fixtures/scenarios/chatty-trail.ts', '--format', 's3', '--workers', workers, '--out', dir], { out: () => {}, err: () => {} })).toBe(0);
+      const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.json.gz')).sort();
+      trees.push(files.map((f) => [f, readFileSync(join(dir, f)).toString('base64'), Math.round(statSync(join(dir, f)).mtimeMs)]));
+    }
+    expect(trees[0].length).toBeGreaterThan(0);
+    expect(trees[1]).toEqual(trees[0]);
   });
 });
 

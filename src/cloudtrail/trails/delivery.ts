@@ -33,7 +33,7 @@ import type { CloudTrailRecord } from '../../record/types.js';
 import type { S3Store } from '../../s3/object-store.js';
 import { CLOUDWATCH_LOGS_MAX_EVENT_BYTES, cloudTrailLogStreamName, type CloudWatchLogsStore, type LogEvent } from './cloudwatch-logs.js';
 import { buildDigest, HASH_ALGORITHM, sha256Hex, type DigestLogFile, type PreviousDigest } from './digest.js';
-import { gzipDeterministic, gzipOverheadBound } from './gzip.js';
+import { gzipDeterministic, gzipOnRead, gzipOverheadBound } from './gzip.js';
 import { lateDelay, withAddendum, type ResolvedImperfections } from './imperfections.js';
 import { digestFileKey, insightFileKey, logFileKey, type KeyScope } from './object-keys.js';
 import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
@@ -403,8 +403,8 @@ export class TrailDelivery {
     }
     // Hashed while the view is valid; a deferred file keeps a copy of its own.
     const hash = kind === 'log' && s.chain ? sha256Hex(view) : undefined;
-    // bind, not an arrow: no function is named per file.
-    const deferred = body === undefined ? (gzipDeterministic.bind(undefined, keepBytes(view)) as () => Uint8Array) : undefined;
+    // gzipOnRead says what it gzips, so an exporter can compress it on a worker thread.
+    const deferred = body === undefined ? gzipOnRead(keepBytes(view)) : undefined;
     const unique = s.uniqueRng.chars(16, UNIQUE_ALPHABET);
     const bucket = this.writableBucket('log');
     if (bucket === undefined) return;
@@ -514,7 +514,7 @@ export class TrailDelivery {
     const key = digestFileKey(this.keyScope(s), this.trail.name, this.trail.homeRegion, end);
     const built = buildDigest({ accountId: s.accountId, start: chain.start, end, bucket, key, logFiles: chain.logFiles, previous: s.previous, signer: this.ctx.signer });
     this.ctx.store.putObject(bucket, key, {
-      body: () => gzipDeterministic(built.json),
+      body: gzipOnRead(built.json),
       lastModified: Math.max(t, end),
       metadata: { signature: built.signature, 'signature-algorithm': DIGEST_SIGNATURE_ALGORITHM },
       ...(this.trail.config.kmsKeyId !== undefined ? { serverSideEncryption: 'aws:kms' as const, sseKmsKeyId: this.trail.config.kmsKeyId } : {}),

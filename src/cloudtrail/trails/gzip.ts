@@ -32,6 +32,14 @@ export function gzipDeterministic(data: Uint8Array | string): Buffer {
 }
 
 /**
+ * A deferred S3 body (see `DeferredBody`) that gzips `data` on first read and says what it
+ * gzips, so an exporter can compress it on another thread to the same bytes.
+ */
+export function gzipOnRead(data: Uint8Array | string): (() => Buffer) & { readonly gzipSource: Uint8Array | string } {
+  return Object.assign(() => gzipDeterministic(data), { gzipSource: data });
+}
+
+/**
  * How many bytes gzip can add to `n` input bytes at most: zlib's deflateBound for stored
  * blocks (5 bytes per 16 KiB block, plus the stream's own) and the 18-byte gzip header and
  * trailer, rounded up generously. A file of n bytes never compresses to more than

@@ -1,0 +1,51 @@
+/**
+ * Starting trailsim's own worker threads from the built package or from a source checkout.
+ * A worker module is named by its path under `src/` without extension (`cli/generate-worker`);
+ * tsup builds each as its own entry (`dist/cli/generate-worker.js`), next to the chunks.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+export interface WorkerScript {
+  url: URL | string;
+  eval?: boolean;
+  execArgv?: string[];
+}
+
+/** The worker script: the built `.js`, or the TypeScript source loaded through tsx. */
+export function workerScript(name: string): WorkerScript {
+  const here = typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url;
+  // Built: this code sits in dist/ (a chunk) or dist/<dir>/ (inlined into an entry).
+  for (const rel of [`./${name}.js`, `../${name}.js`]) {
+    const u = new URL(rel, here);
+    // A parent started with `--input-type` (node -e) would pass it on to a file-based worker, which Node refuses.
+    if (existsSync(fileURLToPath(u))) return { url: u, execArgv: process.execArgv.filter((a) => !a.startsWith('--input-type')) };
+  }
+  const ts = new URL(`../${name}.ts`, here);
+  if (existsSync(fileURLToPath(ts))) {
+    // Source checkout (tests, `npm run trailsim`): a worker does not inherit tsx's loader
+    // hooks in Node 20, so it registers them before importing the source.
+    // require.resolve finds the CommonJS build; its ESM twin sits beside it.
+    const cjs = createRequire(fileURLToPath(here)).resolve('tsx/esm/api');
+    const mjs = cjs.replace(/\.cjs$/, '.mjs');
+    const api = pathToFileURL(existsSync(mjs) ? mjs : cjs).href;
+    return { url: `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(ts.href)}); })`, eval: true };
+  }
+  throw new Error(`cannot find the worker script ${name} next to ${here}`);
+}
+
+/**
+ * A worker with the parent's Node options where Node accepts them. V8 and process-wide
+ * options (`node --max-old-space-size=… trailsim …`) are refused in a worker's execArgv;
+ * V8's flags apply to every thread anyway, so the worker then starts without options.
+ */
+export function startWorker(spec: WorkerScript, workerData: unknown): Worker {
+  try {
+    return new Worker(spec.url, { workerData, eval: spec.eval, execArgv: spec.execArgv });
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_WORKER_INVALID_EXEC_ARGV') throw e;
+    return new Worker(spec.url, { workerData, eval: spec.eval, execArgv: [] });
+  }
+}
