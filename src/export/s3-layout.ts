@@ -75,16 +75,21 @@ export function sidecarOf(o: S3Object): ObjectMetadataSidecar {
   return s;
 }
 
-/** Writes the store under `dir` as `<bucket>/<key>` (plus sidecars); returns what was written. */
-export function exportS3Tree(store: S3Store, dir: string, opts: ExportS3TreeOptions = {}): ExportSummary {
-  const mode = opts.sidecars ?? 'metadata';
-  const summary: ExportSummary = { objects: 0, bytes: 0, sidecars: 0 };
+/** `mkdir -p` that remembers the folders it made, so a tree of many files in few folders asks the OS once per folder. */
+export function dirMaker(): (dir: string) => void {
   const made = new Set<string>();
-  const ensureDir = (d: string) => {
+  return (d) => {
     if (made.has(d)) return;
     mkdirSync(d, { recursive: true });
     made.add(d);
   };
+}
+
+/** Writes the store under `dir` as `<bucket>/<key>` (plus sidecars); returns what was written. */
+export function exportS3Tree(store: S3Store, dir: string, opts: ExportS3TreeOptions = {}): ExportSummary {
+  const mode = opts.sidecars ?? 'metadata';
+  const summary: ExportSummary = { objects: 0, bytes: 0, sidecars: 0 };
+  const ensureDir = dirMaker();
   for (const bucket of store.bucketNames()) {
     if (opts.buckets && !opts.buckets.includes(bucket)) continue;
     ensureDir(join(dir, bucket));

@@ -8,12 +8,11 @@
  * are written as they are.
  */
 import { availableParallelism } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { S3Store } from '../s3/object-store.js';
 import { unmadeBody } from '../s3/object-store.js';
-import { assertPathSafeKey, exportS3Tree, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
+import { assertPathSafeKey, dirMaker, exportS3Tree, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
 import { startWorker, workerScript } from './threads.js';
 import type { TreeBatch, TreeBatchResult } from './s3-tree-worker.js';
 
@@ -39,12 +38,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
   if (n === 1) return exportS3Tree(store, dir, opts);
   const mode = opts.sidecars ?? 'metadata';
   const summary: ExportSummary = { objects: 0, bytes: 0, sidecars: 0 };
-  const made = new Set<string>();
-  const ensureDir = (d: string) => {
-    if (made.has(d)) return;
-    mkdirSync(d, { recursive: true });
-    made.add(d);
-  };
+  const ensureDir = dirMaker();
 
   const spec = workerScript('export/s3-tree-worker');
   const pool: { w: Worker; busy: number }[] = [];

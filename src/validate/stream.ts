@@ -145,7 +145,7 @@ const SNIFF_CHARS = 256;
 const RECORDS_START = /^\{\s*"Records"\s*:\s*\[/;
 
 async function* runValidation(openInput: () => ByteSource, options: StreamValidateOptions, summary: ValidationSummary): AsyncGenerator<RecordResult> {
-  const text = guardSource(decodeText(openInput(), () => { summary.gzip = true; }), summary.source);
+  const text = guardInput(decodeText(openInput(), () => { summary.gzip = true; }), (e) => new RecordSourceError(`cannot read ${summary.source}: ${(e as Error).message}`, { cause: e }));
   const checker = new CrossRecordChecks(options);
   let index = 0;
   const check = (value: unknown, line: number): RecordResult => {
@@ -377,14 +377,15 @@ export function isGzipFile(file: string): boolean {
  */
 export async function* readRecords(file: string): AsyncGenerator<ReadRecord> {
   let format: InputFormat | undefined;
-  const text = guardRead(decodeText(createReadStream(file), () => undefined), file);
+  const text = guardInput(decodeText(createReadStream(file), () => undefined), (e) => new RecordsFileError(unreadableMessage(file, e), { cause: e }));
   for await (const piece of recordTexts(text, (f) => { format = f; })) {
     if (piece.broken !== undefined) throw new RecordsFileError(`${file}: line ${piece.line}: ${piece.broken}`);
     yield* recordsOfText(piece.text, piece.line, file, format === 'jsonl');
   }
 }
 
-async function* guardRead(text: AsyncIterable<string>, file: string): AsyncGenerator<string> {
+/** Turns failures of the input itself (not of its contents) into the error `fail` makes. */
+async function* guardInput(text: AsyncIterable<string>, fail: (e: unknown) => Error): AsyncGenerator<string> {
   const it = text[Symbol.asyncIterator]();
   try {
     for (;;) {
@@ -392,7 +393,7 @@ async function* guardRead(text: AsyncIterable<string>, file: string): AsyncGener
       try {
         n = await it.next();
       } catch (e) {
-        throw new RecordsFileError(unreadableMessage(file, e), { cause: e });
+        throw fail(e);
       }
       if (n.done) return;
       yield n.value;
@@ -492,24 +493,6 @@ function asAsync<T>(it: Iterator<T>): AsyncIterator<T> {
   };
 }
 
-/** Turns failures of the input itself into RecordSourceError naming the source. */
-async function* guardSource(text: AsyncIterable<string>, source: string): AsyncGenerator<string> {
-  const it = text[Symbol.asyncIterator]();
-  try {
-    for (;;) {
-      let n: IteratorResult<string>;
-      try {
-        n = await it.next();
-      } catch (e) {
-        throw new RecordSourceError(`cannot read ${source}: ${(e as Error).message}`, { cause: e });
-      }
-      if (n.done) return;
-      yield n.value;
-    }
-  } finally {
-    await it.return?.(undefined);
-  }
-}
 
 /** Rules that need more than one record: duplicate eventIDs and Insights Start/End pairs. */
 class CrossRecordChecks {
