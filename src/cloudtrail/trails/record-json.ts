@@ -22,13 +22,24 @@ export function recordJson(r: CloudTrailRecord): string {
     }
     i++;
   }
-  if (!ok || typeof r.eventVersion !== 'string') return JSON.stringify(r);
+  if (!ok || typeof r.eventVersion !== 'string' || !Object.isExtensible(r) || Object.isFrozen(r)) return JSON.stringify(r);
   let idJson = identityJson.get(id);
   if (idJson === undefined) {
     idJson = JSON.stringify(id);
     identityJson.set(id, idJson);
   }
-  const { eventVersion, userIdentity: _u, ...rest } = r;
-  const tail = JSON.stringify(rest);
-  return `{"eventVersion":${JSON.stringify(eventVersion)},"userIdentity":${idJson}${tail.length > 2 ? ',' + tail.slice(1) : '}'}`;
+  // The record serialised with userIdentity out of it for the moment (no copy of the record:
+  // an object rest copy cost more than serialising the identity), the identity spliced back.
+  const ev = JSON.stringify(r.eventVersion);
+  const rec = r as { userIdentity?: unknown };
+  rec.userIdentity = undefined;
+  let tail: string;
+  try {
+    tail = JSON.stringify(r);
+  } finally {
+    rec.userIdentity = id;
+  }
+  // tail is {"eventVersion":<ev>[,...]}
+  const head = 16 + ev.length;
+  return `{"eventVersion":${ev},"userIdentity":${idJson}${tail.slice(head)}`;
 }
