@@ -1,11 +1,9 @@
 import { parseArgs } from 'node:util';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
 import { importScenarioModule, positionIn } from '../scenario/load.js';
-import { runScenario } from '../scenario/run.js';
 import { JsonlWriter } from '../export/jsonl.js';
-import { exportS3TreeOnThreads } from '../export/s3-tree-threads.js';
 import type { ExportSummary } from '../export/s3-layout.js';
 import { availableParallelism } from 'node:os';
 import { TrailsimError } from '../core/errors.js';
@@ -59,17 +57,26 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const workers = values.workers === undefined ? availableParallelism() : /^\d+$/.test(values.workers) ? Number(values.workers) : NaN;
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) return io.err(`trailsim run: --workers must be a whole number from 1 to 256; got '${values.workers}'.`), 2;
   const file = positionals[0];
+  // The status line (a terminal only) is up before the simulator and the scenario load, which
+  // take most of a second: the user sees the run start at once.
+  let progress = opts.progress;
+  if (!progress) {
+    progress = createRunProgress(`run ${basename(file)}`, { delayMs: 0 });
+    progress.tick(NaN, 0); // drawn now: no virtual time, no records yet
+  }
   let def: ScenarioDefinition;
   try {
     def = asScenario(await importScenarioModule(file), file);
   } catch (e) {
+    progress.stop();
     if (!TrailsimError.is(e)) throw e;
     io.err(`trailsim run: ${e.name}: ${e.message}`);
     if (values.verbose && e.cause instanceof Error && e.cause.stack) io.err(e.cause.stack);
     return 2;
   }
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
-  const progress = opts.progress ?? createRunProgress(`run ${def.name}`);
+  // Loaded here, after the status line is up: the simulator is most of what `run` loads.
+  const [{ runScenario }, { exportS3TreeOnThreads }] = await Promise.all([import('../scenario/run.js'), import('../export/s3-tree-threads.js')]);
   const say = (line: string) => progress.print(line, io.out);
   say(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);
   if (def.description) say(def.description);
