@@ -89,6 +89,28 @@ export function dirMaker(): (dir: string) => void {
 export function exportS3Tree(store: S3Store, dir: string, opts: ExportS3TreeOptions = {}): ExportSummary {
   const mode = opts.sidecars ?? 'metadata';
   const summary: ExportSummary = { objects: 0, bytes: 0, sidecars: 0 };
+  for (const { o, path } of treeFiles(store, dir, opts)) {
+    writeFileSync(path, o.body);
+    const t = new Date(o.lastModified);
+    utimesSync(path, t, t);
+    summary.objects++;
+    summary.bytes += o.size;
+    if (mode === 'all' || (mode === 'metadata' && Object.keys(o.metadata).length > 0)) {
+      const side = path + METADATA_SIDECAR_SUFFIX;
+      writeFileSync(side, JSON.stringify(sidecarOf(o), null, 2) + '\n');
+      utimesSync(side, t, t);
+      summary.sidecars++;
+    }
+  }
+  return summary;
+}
+
+/**
+ * The objects an export writes, each with its path under `dir` (`<bucket>/<key>`), in bucket
+ * and key order; the folder of each path exists when it is yielded. Keys that would escape
+ * `dir` are refused.
+ */
+export function* treeFiles(store: S3Store, dir: string, opts: Pick<ExportS3TreeOptions, 'buckets' | 'prefix'>): Generator<{ o: S3Object; path: string }> {
   const ensureDir = dirMaker();
   for (const bucket of store.bucketNames()) {
     if (opts.buckets && !opts.buckets.includes(bucket)) continue;
@@ -97,18 +119,7 @@ export function exportS3Tree(store: S3Store, dir: string, opts: ExportS3TreeOpti
       assertPathSafeKey(o.key);
       const path = join(dir, bucket, ...o.key.split('/'));
       ensureDir(dirname(path));
-      writeFileSync(path, o.body);
-      const t = new Date(o.lastModified);
-      utimesSync(path, t, t);
-      summary.objects++;
-      summary.bytes += o.size;
-      if (mode === 'all' || (mode === 'metadata' && Object.keys(o.metadata).length > 0)) {
-        const side = path + METADATA_SIDECAR_SUFFIX;
-        writeFileSync(side, JSON.stringify(sidecarOf(o), null, 2) + '\n');
-        utimesSync(side, t, t);
-        summary.sidecars++;
-      }
+      yield { o, path };
     }
   }
-  return summary;
 }

@@ -8,11 +8,10 @@
  * are written as they are.
  */
 import { availableParallelism } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import type { S3Store } from '../s3/object-store.js';
 import { unmadeBody } from '../s3/object-store.js';
-import { assertPathSafeKey, dirMaker, exportS3Tree, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
+import { exportS3Tree, treeFiles, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
 import { startWorker, workerScript } from './threads.js';
 import type { TreeBatch, TreeBatchResult } from './s3-tree-worker.js';
 
@@ -38,7 +37,6 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
   if (n === 1) return exportS3Tree(store, dir, opts);
   const mode = opts.sidecars ?? 'metadata';
   const summary: ExportSummary = { objects: 0, bytes: 0, sidecars: 0 };
-  const ensureDir = dirMaker();
 
   const spec = workerScript('export/s3-tree-worker');
   const pool: { w: Worker; busy: number }[] = [];
@@ -127,29 +125,22 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
   };
 
   try {
-    for (const bucket of store.bucketNames()) {
-      if (opts.buckets && !opts.buckets.includes(bucket)) continue;
-      ensureDir(join(dir, bucket));
-      for (const o of store.listObjects(bucket, { prefix: opts.prefix ?? '' })) {
-        assertPathSafeKey(o.key);
-        const path = join(dir, bucket, ...o.key.split('/'));
-        ensureDir(dirname(path));
-        summary.objects++;
-        const side = mode === 'all' || (mode === 'metadata' && Object.keys(o.metadata).length > 0);
-        // A sidecar states size and ETag, which need the body here; so does a body made by other code.
-        const unmade = side ? undefined : unmadeBody(o);
-        const source = (unmade?.make as { gzipSource?: Uint8Array | string } | undefined)?.gzipSource;
-        if (unmade && source !== undefined) {
-          await add(path, o.lastModified, typeof source === 'string' ? Buffer.from(source, 'utf8') : source, unmade.settle);
-        } else {
-          const body = o.body;
-          summary.bytes += body.byteLength;
-          await add(path, o.lastModified, body);
-        }
-        if (side) {
-          await add(path + METADATA_SIDECAR_SUFFIX, o.lastModified, Buffer.from(JSON.stringify(sidecarOf(o), null, 2) + '\n', 'utf8'));
-          summary.sidecars++;
-        }
+    for (const { o, path } of treeFiles(store, dir, opts)) {
+      summary.objects++;
+      const side = mode === 'all' || (mode === 'metadata' && Object.keys(o.metadata).length > 0);
+      // A sidecar states size and ETag, which need the body here; so does a body made by other code.
+      const unmade = side ? undefined : unmadeBody(o);
+      const source = (unmade?.make as { gzipSource?: Uint8Array | string } | undefined)?.gzipSource;
+      if (unmade && source !== undefined) {
+        await add(path, o.lastModified, typeof source === 'string' ? Buffer.from(source, 'utf8') : source, unmade.settle);
+      } else {
+        const body = o.body;
+        summary.bytes += body.byteLength;
+        await add(path, o.lastModified, body);
+      }
+      if (side) {
+        await add(path + METADATA_SIDECAR_SUFFIX, o.lastModified, Buffer.from(JSON.stringify(sidecarOf(o), null, 2) + '\n', 'utf8'));
+        summary.sidecars++;
       }
     }
     await send();
