@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
-import { importScenarioModule, positionIn } from '../scenario/load.js';
+import { importScenarioModule, positionIn, where } from '../scenario/load.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import type { ExportSummary } from '../export/s3-layout.js';
 import { availableParallelism } from 'node:os';
@@ -105,8 +105,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
     await writer.close();
     rmSync(created ?? partial, { recursive: true, force: true });
     const err = e instanceof Error ? e : new Error(String(e));
-    const p = positionIn(err.stack, resolve(file));
-    const at = p.line !== undefined ? `${file}:${p.line}${p.column !== undefined ? `:${p.column}` : ''}` : file;
+    const at = where(file, positionIn(err.stack, resolve(file)));
     io.err(`trailsim run: scenario '${def.name}' failed at ${at}: ${err.name}: ${err.message}`);
     io.err(values.verbose ? (err.stack ?? '') : '(run again with --verbose for the stack trace)');
     return 1;

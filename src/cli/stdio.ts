@@ -57,11 +57,6 @@ export function safeWrite(stream: NodeJS.WritableStream, text: string): void {
   }
 }
 
-/** True once `stream`'s reader has gone (after an EPIPE). */
-export function isStreamClosed(stream: NodeJS.WritableStream): boolean {
-  return state.get(stream)?.closed ?? false;
-}
-
 /** The CLI's IO on this process: stdout and stderr, each EPIPE-safe. */
 export function processIO(): CommandIO {
   guardStream(process.stdout);

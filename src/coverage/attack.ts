@@ -6,6 +6,11 @@
  * is placed under every tactic of the playbooks that list it.
  */
 
+/** True when technique `id` is `want` or, for a technique `want` (`T1098`), one of its sub-techniques (`T1098.001`). */
+export function matchesTechnique(id: string, want: string): boolean {
+  return id === want || id.startsWith(`${want}.`);
+}
+
 /** Tactics in the matrix's column order (ATT&CK's kill-chain order). */
 export const TACTIC_ORDER: readonly string[] = [
   'reconnaissance',

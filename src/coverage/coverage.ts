@@ -17,7 +17,7 @@ import { isCompiledSigma, compileSigmaRule, type CompiledSigmaRule, type SigmaRu
 import { assertDetection, fromDetection, fromSigma, type CoverageDetection, type Detection } from './detection.js';
 import { loadSigmaDetections } from './load.js';
 import { bundledSigmaRulesDir } from '../sigma/index.js';
-import { compareTactics, techniqueName, techniqueTactics } from './attack.js';
+import { compareTactics, matchesTechnique, techniqueName, techniqueTactics } from './attack.js';
 import { VERSION } from '../version.js';
 import {
   COVERAGE_FORMAT,
@@ -146,7 +146,7 @@ export async function selectPlaybooks(sel: CoverageOptions['scenarios']): Promis
   }
   if (f.technique) {
     const t = f.technique.toUpperCase();
-    picked = picked.filter((e) => e.scenario.attack?.techniques.some((x) => x === t || x.startsWith(`${t}.`)));
+    picked = picked.filter((e) => e.scenario.attack?.techniques.some((x) => matchesTechnique(x, t)));
   }
   if (picked.length === 0) throw new CoverageSelectionError(`No playbook matches${f.tactic ? ` tactic '${f.tactic}'` : ''}${f.technique ? ` technique '${f.technique}'` : ''}${f.names?.length ? ` among ${f.names.join(', ')}` : ''}.`);
   return picked.map((e) => ({ def: e.scenario, file: e.file }));

@@ -134,10 +134,10 @@ function isRecord(r: unknown): r is CloudTrailRecord {
  * resources trailsim cannot know, so it gets no starting buckets, objects, instances,
  * functions or tables (only the per-Region starter set `addAccount` always makes).
  */
-function addReplayedAccounts(sim: ReplayHost, records: CloudTrailRecord[]): void {
+function addReplayedAccounts(sim: ReplayHost, records: readonly { r: CloudTrailRecord }[]): void {
   if (typeof sim.account !== 'function' || typeof sim.addAccount !== 'function') return;
   const regions = new Map<string, string[]>();
-  for (const r of records) {
+  for (const { r } of records) {
     const id = r.recipientAccountId;
     if (typeof id !== 'string' || !/^\d{12}$/.test(id)) continue;
     let list = regions.get(id);
@@ -179,14 +179,14 @@ export function replayRecords(sim: ReplayHost, source: ReplaySource, opts: Repla
     all.push({ r, t: Date.parse(r.eventTime), i: i++ });
   }
   all.sort((a, b) => a.t - b.t || a.i - b.i);
-  addReplayedAccounts(sim, all.map((x) => x.r).filter((r) => !opts.filter || opts.filter(r)));
+  // The user's filter runs once per record.
+  const filter = opts.filter;
+  const kept = filter ? all.filter((x) => filter(x.r)) : all;
+  summary.filtered = all.length - kept.length;
+  addReplayedAccounts(sim, kept);
   const seen = new Set<string>();
   const advance = opts.advanceClock ?? true;
-  for (const { r, t } of all) {
-    if (opts.filter && !opts.filter(r)) {
-      summary.filtered++;
-      continue;
-    }
+  for (const { r, t } of kept) {
     if (opts.dedupe) {
       if (seen.has(r.eventID)) {
         summary.duplicates++;

@@ -130,7 +130,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
       const side = mode === 'all' || (mode === 'metadata' && Object.keys(o.metadata).length > 0);
       // A sidecar states size and ETag, which need the body here; so does a body made by other code.
       const unmade = side ? undefined : unmadeBody(o);
-      const source = (unmade?.make as { gzipSource?: Uint8Array | string } | undefined)?.gzipSource;
+      const source = unmade?.make.gzipSource;
       if (unmade && source !== undefined) {
         await add(path, o.lastModified, typeof source === 'string' ? Buffer.from(source, 'utf8') : source, unmade.settle);
       } else {

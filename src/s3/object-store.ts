@@ -62,7 +62,10 @@ export interface S3NotificationConfiguration {
  * files nobody reads are never compressed. It must be deterministic: the object is the same
  * whenever it is made.
  */
-export type DeferredBody = () => Uint8Array;
+export type DeferredBody = (() => Uint8Array) & {
+  /** What the body is the gzip of, when it is one (`gzipOnRead`): an exporter can compress it elsewhere to the same bytes. */
+  readonly gzipSource?: Uint8Array | string;
+};
 
 /** What `putObject` stores. */
 export interface PutObjectInput {

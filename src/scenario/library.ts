@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InvalidScenarioError } from '../core/errors.js';
+import { matchesTechnique, TACTIC_ORDER } from '../coverage/attack.js';
 import { asScenario, type AttackMapping, type ScenarioDefinition } from './define.js';
 
 /** A rule a playbook is about that stays silent on real-shaped records, and why. */
@@ -108,28 +109,21 @@ export interface LibraryFilter {
 }
 
 /** Normalises a tactic name to ATT&CK's short form: `Defense Evasion` -> `defense-evasion`. */
-export function tacticKey(tactic: string): string {
+function tacticKey(tactic: string): string {
   return tactic.trim().toLowerCase().replace(/[\s_]+/g, '-');
 }
 
 const TECHNIQUE_ID = /^T\d{4}(\.\d{3})?$/;
 
-/** The ATT&CK Enterprise tactics, in their short form. */
-export const ATTACK_TACTICS: readonly string[] = Object.freeze([
-  'reconnaissance', 'resource-development', 'initial-access', 'execution', 'persistence', 'privilege-escalation',
-  'defense-evasion', 'credential-access', 'discovery', 'lateral-movement', 'collection', 'command-and-control',
-  'exfiltration', 'impact',
-]);
-
 /** The scenarios of `entries` that match `filter` (all of them for an empty filter). Throws InvalidScenarioError on a malformed technique id. */
 export function filterLibrary(entries: readonly LibraryEntry[], filter: LibraryFilter): LibraryEntry[] {
   const tactics = (filter.tactics ?? []).map(tacticKey);
   const techniques = (filter.techniques ?? []).map((t) => t.trim().toUpperCase());
-  for (const t of tactics) if (!ATTACK_TACTICS.includes(t)) throw new InvalidScenarioError(`'${t}' is not an ATT&CK tactic; use one of ${ATTACK_TACTICS.join(', ')}.`);
+  for (const t of tactics) if (!TACTIC_ORDER.includes(t)) throw new InvalidScenarioError(`'${t}' is not an ATT&CK tactic; use one of ${TACTIC_ORDER.join(', ')}.`);
   for (const t of techniques) if (!TECHNIQUE_ID.test(t)) throw new InvalidScenarioError(`'${t}' is not an ATT&CK technique id (expected T1098 or T1098.001).`);
   return entries.filter((e) => {
     if (tactics.length > 0 && !e.attack.tactics.some((t) => tactics.includes(tacticKey(t)))) return false;
-    if (techniques.length > 0 && !e.attack.techniques.some((t) => techniques.some((want) => t === want || (!want.includes('.') && t.startsWith(`${want}.`))))) return false;
+    if (techniques.length > 0 && !e.attack.techniques.some((t) => techniques.some((want) => matchesTechnique(t, want)))) return false;
     return true;
   });
 }

@@ -68,7 +68,8 @@ export function positionIn(text: string | undefined, path: string): Position {
   return {};
 }
 
-function where(file: string, p: Position): string {
+/** `file:line:column`, as much of it as is known. */
+export function where(file: string, p: Position): string {
   return `${file}${p.line !== undefined ? `:${p.line}` : ''}${p.line !== undefined && p.column !== undefined ? `:${p.column}` : ''}`;
 }
 

@@ -40,16 +40,6 @@ import { DIGEST_SIGNATURE_ALGORITHM, type DigestSigner } from './signing.js';
 import type { Trail } from './trail.js';
 
 /**
- * `{"Records":[a,b,...]}` as UTF-8, in a buffer of its own (see `recordsFileView`).
- */
-export function recordsFileBytes(texts: readonly string[]): Buffer {
-  const view = recordsFileView(texts);
-  const out = Buffer.allocUnsafeSlow(view.length);
-  view.copy(out);
-  return out;
-}
-
-/**
  * `{"Records":[a,b,...]}` as UTF-8, encoded straight into a scratch buffer: no joined string
  * to build, flatten and encode again (the file's JSON is the bulk of delivery's memory
  * traffic), and no fresh allocation whose pages the system must map in for each file. The

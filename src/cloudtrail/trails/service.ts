@@ -67,7 +67,7 @@ import { assertValidTrailName, isArn, parseTrailArn, trailArn } from './names.js
 import { categoryOf, isGlobalServiceEvent } from './scope.js';
 import { validateEventSelectors, validateInsightSelectors } from './selector-validation.js';
 import { DigestSigner, type PublicKeyInfo } from './signing.js';
-import { Trail, type TrailConfig } from './trail.js';
+import { snsTopicArnOf, Trail, type TrailConfig } from './trail.js';
 import type {
   CreateTrailInput,
   CreateTrailOutput,
@@ -387,7 +387,7 @@ export class CloudTrailService {
     const name = cfg.snsTopicName;
     if (name === undefined) return;
     if (!name.startsWith('arn:') && !/^[A-Za-z0-9_-]{1,256}$/.test(name)) throw new InvalidSnsTopicNameException(MESSAGES.snsTopicName.text(name));
-    const arn = name.startsWith('arn:') ? name : `arn:${cfg.partition}:sns:${cfg.homeRegion}:${cfg.accountId}:${name}`;
+    const arn = snsTopicArnOf(cfg)!;
     const topic = this.sns.topic(arn);
     if (!topic || !topic.allowsCloudTrail) throw new InsufficientSnsTopicPolicyException(MESSAGES.snsTopicPolicy.text(arn));
   }

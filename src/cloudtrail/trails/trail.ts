@@ -184,8 +184,13 @@ export class Trail {
   }
 
   snsTopicArn(c: TrailConfig = this.cfg): string | undefined {
-    const t = c.snsTopicName;
-    if (t === undefined) return undefined;
-    return t.startsWith('arn:') ? t : `arn:${c.partition}:sns:${c.homeRegion}:${c.accountId}:${t}`;
+    return snsTopicArnOf(c);
   }
+}
+
+/** The trail's SNS topic as an ARN: a topic name is in the trail's home Region and account. */
+export function snsTopicArnOf(c: TrailConfig): string | undefined {
+  const t = c.snsTopicName;
+  if (t === undefined) return undefined;
+  return t.startsWith('arn:') ? t : `arn:${c.partition}:sns:${c.homeRegion}:${c.accountId}:${t}`;
 }
