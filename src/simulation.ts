@@ -321,9 +321,9 @@ export class Simulation {
 
   /** The event history of one account and region. */
   history(accountId: string, region: string): EventHistory {
-    this.world.account(accountId);
-    if (!this.histories.has(`${this.world.account(accountId).id}|${region}`)) assertRegion(region, 'history: region');
-    return this.historyFor(this.world.account(accountId).id, region);
+    const id = this.world.account(accountId).id;
+    if (!this.histories.has(`${id}|${region}`)) assertRegion(region, 'history: region');
+    return this.historyFor(id, region);
   }
 
   /** LookupEvents in one account and region (default: the first account, its default region). */

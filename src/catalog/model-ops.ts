@@ -2,7 +2,7 @@ import type { JsonObject, JsonValue } from '../record/types.js';
 import type { CallContext, OperationSpec, ResourceType } from './types.js';
 import { modelServices, type ModelMember, type ModelOperation, type ModelService } from './model-data.js';
 import { API_VERSION_WRITERS } from './model-rules.js';
-import { HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex, ref } from './util.js';
+import { arnAccount, HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex, ref } from './util.js';
 import { setModelEffect, setModelLifecycle, type ResourceAction } from './resource-effects.js';
 import { setArnService } from '../world/resources.js';
 import type { ResourceRef } from '../record/types.js';
@@ -296,8 +296,7 @@ function modelResources(ctx: CallContext, request: JsonObject | null, key: strin
   const v = request?.[key];
   if (typeof v !== 'string' || v === '' || v === HIDDEN) return undefined;
   if (v.startsWith('arn:')) {
-    const acct = v.split(':')[4];
-    return [ref(v, /^\d{12}$/.test(acct) ? acct : ctx.accountId, type)];
+    return [ref(v, arnAccount(v) ?? ctx.accountId, type)];
   }
   const r = ctx.world.named ? ctx.world.named(type, v, { accountId: ctx.accountId, region: ctx.region }) : undefined;
   return r ? [ref(r.arn, r.accountId, type)] : undefined;

@@ -14,14 +14,8 @@ import {
   type Principal,
 } from '../world/principal.js';
 import type { PlannedCall } from './sessions.js';
+import { principalKey } from './trace.js';
 
-/** `acct|name` of a role or federated-user ARN (paths dropped: the assumed-role ARN has none). */
-function principalKey(arn: string): string {
-  const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(?:role|federated-user|assumed-role)\/(.+)$/.exec(arn);
-  if (!m) return arn;
-  const rest = m[2];
-  return `${m[1]}|${rest.slice(rest.lastIndexOf('/') + 1)}`;
-}
 
 const STS_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWithWebIdentity', 'GetFederationToken']);
 
@@ -32,7 +26,7 @@ const STS_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWith
  * issuing record without hand-copying keys.
  */
 export class SessionLedger implements CredentialLedger {
-  private readonly issued = new Map<string, { accessKeyId: string; expiration?: number }>();
+  private readonly issued = new Map<string, { accessKeyId: string }>();
 
   find(arn: string, sessionName: string, createdAt: number): { accessKeyId: string } | undefined {
     return this.issued.get(`${principalKey(arn)}|${sessionName}|${formatEventTime(createdAt)}`);
@@ -60,11 +54,13 @@ export class SessionLedger implements CredentialLedger {
   }
 }
 
-const IDC_JAVA_UA = 'aws-sdk-java/2.25.38 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/17.0.11+10-LTS Java/17.0.11 vendor/Amazon.com_Inc. md/internal exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard';
-const GITHUB_UA = 'aws-sdk-nodejs/2.1659.0 linux/v20.15.0 configure-aws-credentials-for-github-actions promise';
-const CREDENTIALS_ONLY = new Set(['ec2.amazonaws.com', 'lambda.amazonaws.com', 'ecs-tasks.amazonaws.com']);
+export const IDC_JAVA_UA = 'aws-sdk-java/2.25.38 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/17.0.11+10-LTS Java/17.0.11 vendor/Amazon.com_Inc. md/internal exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard';
+export const GITHUB_UA = 'aws-sdk-nodejs/2.1659.0 linux/v20.15.0 configure-aws-credentials-for-github-actions promise';
+/** Services whose AssumeRole response carries credentials only (estate-reference.md §1.6–1.8). */
+export const CREDENTIALS_ONLY = new Set(['ec2.amazonaws.com', 'lambda.amazonaws.com', 'ecs-tasks.amazonaws.com']);
 
-function credentialsPatch(accessKeyId: string, expires: number, dropAssumedRoleUser: boolean) {
+/** A patch that writes the issued key and expiry into an STS response (and drops `assumedRoleUser` where the service's response has none). */
+export function credentialsPatch(accessKeyId: string, expires: number, dropAssumedRoleUser = false) {
   return (records: CloudTrailRecord[]) => {
     for (const rec of records) {
       const re = rec.responseElements as JsonObject | null | undefined;

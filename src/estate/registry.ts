@@ -69,7 +69,6 @@ export interface ViewOptions {
   user?: boolean;
 }
 
-const NO_ATTRS: Readonly<Record<string, string>> = Object.freeze({});
 
 /** Attribute keys a create's request or response fixes for the new resource. */
 const CAPTURED = ['engine', 'engineVersion', 'dBInstanceClass', 'instanceType', 'runtime', 'kmsKeyId', 'vpcId', 'subnetId', 'memorySize', 'imageId'] as const;
@@ -390,4 +389,3 @@ export class CallView implements WorldView {
   }
 }
 
-export { NO_ATTRS };

@@ -5,7 +5,7 @@ import { TrailsimInputError } from '../core/errors.js';
 import type { OperationSpec } from '../catalog/types.js';
 import type { CallOptions } from '../record/builder.js';
 import type { CloudTrailRecord, JsonObject, UserIdentity } from '../record/types.js';
-import { sdkDate, b64, hex } from '../catalog/util.js';
+import { b64, hex } from '../catalog/util.js';
 import type { Account } from '../world/account.js';
 import type { World } from '../world/world.js';
 import {
@@ -24,6 +24,7 @@ import {
 } from '../world/principal.js';
 import { CLI_USER_AGENTS, CONSOLE_USER_AGENTS, publicIPv4 } from '../world/pools.js';
 import type { Persona, PersonaIdentity, SessionIssuerSpec, SessionSchedule } from '../activity/persona.js';
+import { credentialsPatch, CREDENTIALS_ONLY, GITHUB_UA, IDC_JAVA_UA } from './ledger.js';
 
 /**
  * Sessions of the estate: every temporary credential a persona calls with is issued by a
@@ -107,11 +108,7 @@ interface Lane {
 }
 
 const AWS_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54] as const;
-const IDC_JAVA_UA = 'aws-sdk-java/2.25.38 Linux/5.10.219-186.866.amzn2int.x86_64 OpenJDK_64-Bit_Server_VM/17.0.11+10-LTS Java/17.0.11 vendor/Amazon.com_Inc. md/internal exec-env/AWS_ECS_EC2 io/sync http/Apache cfg/retry-mode/standard';
 const SSO_CLI_UA = 'aws-cli/2.17.5 Python/3.11.9 Darwin/23.5.0 exe/x86_64 prompt/off command/sso.login';
-const GITHUB_UA = 'aws-sdk-nodejs/2.1659.0 linux/v20.15.0 configure-aws-credentials-for-github-actions promise';
-/** Services whose AssumeRole response carries credentials only (estate-reference.md §1.6–1.8). */
-const CREDENTIALS_ONLY = new Set(['ec2.amazonaws.com', 'lambda.amazonaws.com', 'ecs-tasks.amazonaws.com']);
 
 function awsIp(rng: Random): string {
   return `${AWS_FIRST_OCTETS[rng.int(AWS_FIRST_OCTETS.length)]}.${rng.range(0, 255)}.${rng.range(0, 255)}.${rng.range(1, 254)}`;
@@ -532,16 +529,6 @@ export class Estate {
       if (issuedKey && issuedKey !== i.accessKeyId) i.issuedAccessKeyId = issuedKey;
       return i;
     };
-    const credentialsPatch = (accessKeyId: string, dropAssumedRoleUser = false) => (records: CloudTrailRecord[]) => {
-      for (const rec of records) {
-        const re = rec.responseElements as JsonObject | null | undefined;
-        const c = re?.credentials as JsonObject | undefined;
-        if (!re || !c) continue;
-        c.accessKeyId = accessKeyId;
-        c.expiration = sdkDate(slot.expires);
-        if (dropAssumedRoleUser) delete re.assumedRoleUser;
-      }
-    };
 
     if (id.kind === 'console-user' || id.kind === 'root') {
       const pool = this.pool(p, account, 'console');
@@ -579,7 +566,7 @@ export class Estate {
       principal.issuance = 'recorded';
       const spec = this.resolve('sts:GetFederationToken');
       const steps = (): PlannedCall[] => [
-        { time: slot.start, principal: user, spec, params: { name: id.federatedName, durationSeconds }, opts: { sourceIPAddress: ip, userAgent: ua }, region, patch: credentialsPatch(key) },
+        { time: slot.start, principal: user, spec, params: { name: id.federatedName, durationSeconds }, opts: { sourceIPAddress: ip, userAgent: ua }, region, patch: credentialsPatch(key, slot.expires) },
       ];
       return { slot, principal, info: info(principal, id.federatedName, 'GetFederationToken'), steps };
     }
@@ -613,12 +600,12 @@ export class Estate {
         const svc = account.service(issuer.host);
         const only = CREDENTIALS_ONLY.has(issuer.host);
         const params: JsonObject = only ? base : { ...base, durationSeconds };
-        steps = () => [{ time: slot.start, principal: svc, spec: assume, params, opts: { exactParams: true }, region, patch: credentialsPatch(issuedKey, only) }];
+        steps = () => [{ time: slot.start, principal: svc, spec: assume, params, opts: { exactParams: true }, region, patch: credentialsPatch(issuedKey, slot.expires, only) }];
         break;
       }
       case 'iam-user': {
         const user = account.iamUser(issuer.userName);
-        steps = () => [{ time: slot.start, principal: user, spec: assume, params: { ...base, durationSeconds }, opts: { exactParams: true, sourceIPAddress: ip, userAgent: ua ?? CLI_USER_AGENTS[0] }, region, patch: credentialsPatch(issuedKey) }];
+        steps = () => [{ time: slot.start, principal: user, spec: assume, params: { ...base, durationSeconds }, opts: { exactParams: true, sourceIPAddress: ip, userAgent: ua ?? CLI_USER_AGENTS[0] }, region, patch: credentialsPatch(issuedKey, slot.expires) }];
         break;
       }
       case 'role': {
@@ -626,7 +613,7 @@ export class Estate {
         const where = issuer.account === 'management' ? this.managementOf(account) : account;
         const parent = this.liveAt(issuerPersona, where, region, slot.start);
         if (!parent) return undefined;
-        steps = () => [{ time: slot.start, principal: parent.principal, spec: assume, params: { ...base, durationSeconds }, opts: { exactParams: true }, region, patch: credentialsPatch(issuedKey) }];
+        steps = () => [{ time: slot.start, principal: parent.principal, spec: assume, params: { ...base, durationSeconds }, opts: { exactParams: true }, region, patch: credentialsPatch(issuedKey, slot.expires) }];
         break;
       }
       case 'web-identity': {
@@ -635,12 +622,12 @@ export class Estate {
         const providerArn = `arn:${account.partition}:iam::${account.id}:oidc-provider/${host}`;
         const web = this.fixedPrincipal({ ...p, name: `${p.name}#oidc` }, account, () => new WebIdentityUserPrincipal(account, issuer.subject, providerArn, issuer.audience ?? 'sts.amazonaws.com', this.rng.fork('web-identity', account.id, p.name)));
         const spec = this.resolve('sts:AssumeRoleWithWebIdentity');
-        steps = () => [{ time: slot.start, principal: web, spec, params: { ...base, durationSeconds }, opts: { exactParams: true, sourceIPAddress: ip, userAgent: GITHUB_UA }, region, patch: credentialsPatch(issuedKey) }];
+        steps = () => [{ time: slot.start, principal: web, spec, params: { ...base, durationSeconds }, opts: { exactParams: true, sourceIPAddress: ip, userAgent: GITHUB_UA }, region, patch: credentialsPatch(issuedKey, slot.expires) }];
         break;
       }
       case 'identity-center': {
         issuedBy = 'AssumeRoleWithSAML';
-        steps = () => this.identityCenterFlow(p, issuer, account, region, role.arn, sessionName, slot, r, ip, durationSeconds, credentialsPatch(issuedKey));
+        steps = () => this.identityCenterFlow(p, issuer, account, region, role.arn, sessionName, slot, r, ip, durationSeconds, credentialsPatch(issuedKey, slot.expires));
         break;
       }
     }

@@ -43,7 +43,7 @@ export function parseSdkDate(s: string): number | undefined {
 }
 
 /** `acct|name` of a role, assumed-role or federated-user ARN (role paths dropped). */
-function principalKey(arn: string): string {
+export function principalKey(arn: string): string {
   const m = /^arn:[^:]+:(?:iam|sts)::(\d{12}):(?:role|federated-user|assumed-role)\/(.+)$/.exec(arn);
   if (!m) return arn;
   const parts = m[2].split('/');

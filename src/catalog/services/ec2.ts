@@ -201,7 +201,7 @@ const defs: OpDef[] = [
     response: (ctx, req) => {
       const id = ctx.world.newName('AWS::EC2::Instance', ctx.rng);
       const subnet = rstr(req, 'subnetId') ?? pick(ctx, 'AWS::EC2::Subnet').name;
-      const subnetVpc = ctx.world.attributes && ctx.world.named ? ctx.world.attributes(ctx.world.named('AWS::EC2::Subnet', subnet)).vpcId : undefined;
+      const subnetVpc = attrsOf(ctx, 'AWS::EC2::Subnet', subnet).vpcId;
       const image = findString(req, 'imageId') ?? hexId(ctx.rng, 'ami-');
       return {
         requestId: ctx.rng.uuid(),
