@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
-import { buildGenerateWorld, type GenerateOptions } from '../src/cli/generate.js';
+import type { GenerateOptions } from '../src/cli/generate.js';
+import { GenerationPlan } from '../src/cli/generate-plan.js';
+import { recordJson } from '../src/cloudtrail/trails/record-json.js';
 import { JsonlWriter } from '../src/export/jsonl.js';
 import type { CloudTrailRecord } from '../src/record/types.js';
 
@@ -101,16 +103,12 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
       }
       closeSync(fd);
     });
-    const writeLine = (JsonlWriter.prototype as { writeLine?: unknown }).writeLine;
-    const tJs =
-      typeof writeLine === 'function'
-        ? median(runs, () => {
-            const w = new JsonlWriter(join(dir, 'js.jsonl')) as JsonlWriter & { writeLine(s: string): void };
-            for (const s of strings) w.writeLine(s);
-            closeWriter(w);
-          })
-        : NaN;
-    log(`baseline W' batched fs.writeSync of the same strings: ${rate2(n, tWs)} records/s; JsonlWriter lines: ${Number.isNaN(tJs) ? 'n/a' : `${rate2(n, tJs)} records/s, ratio ${(tJs / tWs).toFixed(2)}`}`);
+    const tJs = median(runs, () => {
+      const w = new JsonlWriter(join(dir, 'js.jsonl'));
+      for (const s of strings) w.writeLine(s);
+      closeWriter(w);
+    });
+    log(`baseline W' batched fs.writeSync of the same strings: ${rate2(n, tWs)} records/s; JsonlWriter lines: ${rate2(n, tJs)} records/s, ratio ${(tJs / tWs).toFixed(2)}`);
     // The machine's own ceiling for threads: a plain JS pass (JSON.parse + JSON.stringify of the
     // same records) on 1 worker thread and on 2 (half each), pairs interleaved. Allocation-heavy
     // JS shares caches and memory bandwidth between cores, so this is what --workers 2 could
@@ -204,33 +202,19 @@ interface Generator {
   run(o: GenerateOptions, onRecord: (r: CloudTrailRecord, json: string) => void): void;
 }
 
-/** The generation path `trailsim generate` uses (before worker threads: the simulation's traffic driver + JSON.stringify). */
+/** The generation path `trailsim generate` uses on one thread: plan units, build, recordJson. */
 async function generator(): Promise<Generator> {
-  const plan = await import('../src/cli/generate-plan.js').catch(() => undefined);
-  const json = await import('../src/cloudtrail/trails/record-json.js').catch(() => undefined);
-  if (plan && json) {
-    return {
-      name: 'GenerationPlan units + recordJson (as `trailsim generate`)',
-      run(o, onRecord) {
-        const p = new plan.GenerationPlan(o);
-        for (const { unit } of p.units(1)) p.produce(unit, (_t, _s, r) => onRecord(r, json.recordJson(r)));
-      },
-    };
-  }
   return {
-    name: 'simulation traffic driver + JSON.stringify (as `trailsim generate`)',
+    name: 'GenerationPlan units + recordJson (as `trailsim generate`)',
     run(o, onRecord) {
-      const { sim, to } = buildGenerateWorld(o);
-      sim.onRecord((r) => onRecord(r, JSON.stringify(r)));
-      sim.advanceTo(to - 1);
+      const p = new GenerationPlan(o);
+      for (const { unit } of p.units(1)) p.produce(unit, (_t, _s, r) => onRecord(r, recordJson(r)));
     },
   };
 }
 
 function closeWriter(w: JsonlWriter): void {
-  const c = (w as { closeSync?: () => void }).closeSync;
-  if (typeof c === 'function') c.call(w);
-  else void w.close();
+  w.closeSync();
 }
 
 /** The built CLI (dist/), run as a child process that reports its peak RSS. */

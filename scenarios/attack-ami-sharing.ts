@@ -9,7 +9,7 @@
  * (detections/exfiltration.ts; Panther AWS.CloudTrail.AMIModifiedForPublicAccess).
  */
 import { defineScenario } from 'trailsim';
-import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';
+import { ATTACKER_ACCOUNT, actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-ami-sharing',
@@ -31,7 +31,7 @@ export default defineScenario({
     log(`account ${acct.id}; key of ${user.arn} used from ${ip}`);
 
     sim.advanceTo('2026-05-24T14:05:00Z');
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     act('ec2:DescribeInstances');
     sim.advance('30s');
     const image = act('ec2:CreateImage', { instanceId: instance, name: 'web-baseline-2026-05', noReboot: true }, { exactParams: true, response: { requestId: '00000000-0000-4000-8000-000000000000', imageId: 'ami-0f3c9a2b7d1e4a658' } });

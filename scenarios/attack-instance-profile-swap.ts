@@ -9,7 +9,7 @@
  * (detections/persistence.ts).
  */
 import { defineScenario } from 'trailsim';
-import { actor, trace, victim } from './_kit.js';
+import { actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-instance-profile-swap',
@@ -31,7 +31,7 @@ export default defineScenario({
     log(`account ${acct.id}; key of ${user.arn} used from ${ip}`);
 
     sim.advanceTo('2026-06-20T12:25:00Z');
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     act('ec2:DescribeIamInstanceProfileAssociations', { associationIds: [] }, { exactParams: true, response: null });
     sim.advance('30s');
     act('ec2:ReplaceIamInstanceProfileAssociation', { iamInstanceProfile: { arn: `arn:aws:iam::${acct.id}:instance-profile/ops-admin-profile` }, associationId: 'iip-assoc-0f1e2d3c4b5a69788' }, { exactParams: true, response: { requestId: '00000000-0000-4000-8000-000000000000', iamInstanceProfileAssociation: { associationId: 'iip-assoc-0a9b8c7d6e5f40312', instanceId: instance, iamInstanceProfile: { arn: `arn:aws:iam::${acct.id}:instance-profile/ops-admin-profile`, id: 'AIPAQ4ZT3KMD2RXN7YPAB' }, state: 'associating' } } });

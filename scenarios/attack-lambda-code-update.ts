@@ -10,7 +10,7 @@
  * (detections/persistence.ts; Panther AWS.Lambda.UpdateFunctionCode).
  */
 import { defineScenario } from 'trailsim';
-import { actor, trace, victim } from './_kit.js';
+import { actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-lambda-code-update',
@@ -29,7 +29,7 @@ export default defineScenario({
     const acct = victim(sim);
     const dev = acct.iamUser('maria.dev');
     const act = actor(sim, dev, ip);
-    const fn = acct.resources('AWS::Lambda::Function', 'us-east-1')[0]?.name ?? 'orders-webhook';
+    const fn = first(acct, 'AWS::Lambda::Function', 'orders-webhook', 'us-east-1');
     log(`account ${acct.id}; function ${fn}; attacker at ${ip}`);
 
     sim.advanceTo('2026-05-15T11:20:00Z');

@@ -10,7 +10,7 @@
  * person, not the CI role, changed code).
  */
 import { defineScenario } from 'trailsim';
-import { BROWSER, trace, victim } from './_kit.js';
+import { BROWSER, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-lambda-console-code-edit',
@@ -28,7 +28,7 @@ export default defineScenario({
     const ip = sim.attackerIp();
     const acct = victim(sim);
     const user = acct.iamUser('sam.engineer', { console: true });
-    const fn = acct.resources('AWS::Lambda::Function', 'us-east-1')[0]?.name ?? 'payments-notify';
+    const fn = first(acct, 'AWS::Lambda::Function', 'payments-notify', 'us-east-1');
     log(`account ${acct.id}; function ${fn}; attacker proxy at ${ip}`);
 
     sim.advanceTo('2026-05-16T13:02:00Z');

@@ -9,7 +9,7 @@
  * (detections/impact.ts).
  */
 import { defineScenario } from 'trailsim';
-import { actor, trace, victim } from './_kit.js';
+import { actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-rds-instance-deletion',
@@ -31,7 +31,7 @@ export default defineScenario({
     log(`account ${acct.id}; key of ${user.arn} used from ${ip}`);
 
     sim.advanceTo('2026-06-10T10:10:00Z');
-    const db = acct.resources('AWS::RDS::DBInstance', 'us-east-1')[0]?.name ?? 'orders-db';
+    const db = first(acct, 'AWS::RDS::DBInstance', 'orders-db', 'us-east-1');
     act('rds:DescribeDBInstances');
     sim.advance('20s');
     act('rds:ModifyDBInstance', { dBInstanceIdentifier: db, deletionProtection: false, applyImmediately: true });

@@ -10,7 +10,7 @@
  * (detections/exfiltration.ts; Panther AWS.RDS.SnapshotShared).
  */
 import { defineScenario } from 'trailsim';
-import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';
+import { ATTACKER_ACCOUNT, actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-rds-snapshot-sharing',
@@ -29,7 +29,7 @@ export default defineScenario({
     const acct = victim(sim);
     const dba = acct.iamUser('dba-maintenance');
     const act = actor(sim, dba, ip);
-    const db = acct.resources('AWS::RDS::DBInstance', 'us-east-1')[0]?.name ?? 'orders-db';
+    const db = first(acct, 'AWS::RDS::DBInstance', 'orders-db', 'us-east-1');
     const snap = `${db}-adhoc-20260511`;
     log(`account ${acct.id}; database ${db}; attacker at ${ip}, account ${ATTACKER_ACCOUNT}`);
 

@@ -9,7 +9,7 @@
  * (detections/exfiltration.ts).
  */
 import { defineScenario } from 'trailsim';
-import { ATTACKER_ACCOUNT, actor, trace, victim } from './_kit.js';
+import { ATTACKER_ACCOUNT, actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-s3-cross-account-copy',
@@ -33,7 +33,7 @@ export default defineScenario({
     sim.advanceTo('2026-05-28T10:50:00Z');
     const outside = sim.addAccount({ id: ATTACKER_ACCOUNT, name: 'attacker', regions: ['us-east-1'] });
     outside.addResource('AWS::S3::Bucket', 'drop-7f3a91c2', '');
-    const bucket = acct.resources('AWS::S3::Bucket')[0]?.name ?? 'acme-prod-finance';
+    const bucket = first(acct, 'AWS::S3::Bucket', 'acme-prod-finance');
     act('s3:ListObjects', { bucketName: bucket, prefix: 'exports/', delimiter: '' });
     for (let i = 0; i < 6; i++) {
       sim.advance('2s');

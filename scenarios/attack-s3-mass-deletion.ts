@@ -12,7 +12,7 @@
  * counts deletions).
  */
 import { defineScenario } from 'trailsim';
-import { actor, trace, victim } from './_kit.js';
+import { actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-s3-mass-deletion',
@@ -32,7 +32,7 @@ export default defineScenario({
     const acct = victim(sim);
     const user = acct.iamUser('media-uploader');
     const act = actor(sim, user, ip);
-    const bucket = acct.resources('AWS::S3::Bucket')[0]?.name ?? 'acme-prod-media';
+    const bucket = first(acct, 'AWS::S3::Bucket', 'acme-prod-media');
     log(`account ${acct.id}; bucket ${bucket}; attacker at ${ip}`);
 
     sim.advanceTo('2026-05-08T13:00:00Z');

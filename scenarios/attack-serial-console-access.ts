@@ -8,7 +8,7 @@
  * (detections/lateral-movement.ts and `aws-ec2-instance-connect-key-push`).
  */
 import { defineScenario } from 'trailsim';
-import { actor, trace, victim } from './_kit.js';
+import { actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-serial-console-access',
@@ -30,7 +30,7 @@ export default defineScenario({
     log(`account ${acct.id}; key of ${user.arn} used from ${ip}`);
 
     sim.advanceTo('2026-06-07T15:15:00Z');
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     act('ec2:GetSerialConsoleAccessStatus', {}, { exactParams: true, response: { requestId: '00000000-0000-4000-8000-000000000000', serialConsoleAccessEnabled: false } });
     sim.advance('10s');
     act('ec2:EnableSerialConsoleAccess', {}, { exactParams: true, response: { requestId: '00000000-0000-4000-8000-000000000000', serialConsoleAccessEnabled: true } });

@@ -10,7 +10,7 @@
  * allow-lists known partners and their usual calls).
  */
 import { defineScenario } from 'trailsim';
-import { BOTO, actor, trace, victim } from './_kit.js';
+import { BOTO, actor, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-trusted-vendor-role-abuse',
@@ -38,7 +38,7 @@ export default defineScenario({
     const as = actor(sim, session, ip, BOTO);
     sim.advance('20s');
     as('s3:ListBuckets');
-    const bucket = acct.resources('AWS::S3::Bucket')[0]?.name ?? 'acme-prod-finance';
+    const bucket = first(acct, 'AWS::S3::Bucket', 'acme-prod-finance');
     sim.advance('10s');
     as('s3:ListObjects', { bucketName: bucket, prefix: '', delimiter: '' });
     for (let i = 0; i < 5; i++) {

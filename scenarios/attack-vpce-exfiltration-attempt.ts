@@ -14,7 +14,7 @@
  * Panther AWS.CloudTrail.VPCE.AccessDenied and VPCE.ExternalPrincipal).
  */
 import { defineScenario, recordNetworkActivity } from 'trailsim';
-import { ATTACKER_ACCOUNT, trace, victim } from './_kit.js';
+import { ATTACKER_ACCOUNT, trace, victim, first } from './_kit.js';
 
 export default defineScenario({
   name: 'attack-vpce-exfiltration-attempt',
@@ -32,7 +32,7 @@ export default defineScenario({
   run({ sim, log, answer }) {
     const acct = victim(sim);
     const outside = sim.addAccount({ id: ATTACKER_ACCOUNT, name: 'attacker', regions: ['us-east-1'] });
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     const privateIp = '10.0.141.54';
     const endpoint = { vpcEndpointId: 'vpce-0c4f1a9e27b3d5e81', endpointOwnerId: acct.id, sourceIPAddress: privateIp };
     const role = acct.role('app-server-instance-role');
