@@ -162,8 +162,9 @@ export class EstateRegistry {
   /** Resources of `type` that exist at `time` as seen by a call (shard-planned and user-made ones included as the view allows). */
   live(type: ResourceType, accountId: string, region: string, time: number, shard?: ShardScope, user?: boolean): readonly WorldResource[] {
     const rk = isGlobalResourceType(type) ? '' : region;
-    let list = this.inventory(type, accountId, rk);
-    if (this.tombstones.size > 0) list = list.filter((r) => !this.isTombstoned(r, time));
+    const inventory = this.inventory(type, accountId, rk);
+    const tomb = this.tombstones.size > 0;
+    const list = tomb ? inventory.filter((r) => !this.isTombstoned(r, time)) : inventory;
     const planned = shard?.byType.get(type);
     // Resources users created are seen by later user calls only: the generated estate's
     // apps and pipelines do not know of a bucket or object a scenario's actor just made
@@ -171,8 +172,8 @@ export class EstateRegistry {
     // exist). A user's delete, by contrast, hides a resource from everyone (tombstones).
     const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
     if (!planned && !mine) return list;
-    const out = list.slice();
-    const tomb = this.tombstones.size > 0;
+    // The filter above made a fresh array already; the inventory itself is never appended to.
+    const out = list === inventory ? list.slice() : (list as WorldResource[]);
     for (const xs of [planned, mine]) {
       if (!xs) continue;
       for (const l of xs) {
