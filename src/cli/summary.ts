@@ -11,12 +11,22 @@ export interface RecordSummaryData {
   byEvent: [string, number][];
 }
 
-/** Running counts for the summary a command prints. */
+/**
+ * Running counts for the summary a command prints. Counted per record on the generation
+ * path, so the keys are the record's own strings in nested maps: no string is built (and
+ * hashed afresh) per record; the "account region" and "source name" keys are made once
+ * per distinct pair.
+ */
 export class RecordSummary {
   total = 0;
   private readonly byCategory = new Map<string, number>();
-  private readonly byAccountRegion = new Map<string, number>();
-  private readonly byEvent = new Map<string, number>();
+  /** account → region → count. */
+  private readonly byAccountRegion = new Map<string, Map<string, number>>();
+  /** eventSource → eventName → count. */
+  private readonly byEvent = new Map<string, Map<string, number>>();
+  /** Counts merged from elsewhere, by their flat keys. */
+  private readonly mergedAccountRegion = new Map<string, number>();
+  private readonly mergedEvent = new Map<string, number>();
   errors = 0;
   first?: string;
   last?: string;
@@ -24,10 +34,8 @@ export class RecordSummary {
   add(r: CloudTrailRecord): void {
     this.total++;
     this.byCategory.set(r.eventCategory, (this.byCategory.get(r.eventCategory) ?? 0) + 1);
-    const ar = `${r.recipientAccountId ?? '-'} ${r.awsRegion}`;
-    this.byAccountRegion.set(ar, (this.byAccountRegion.get(ar) ?? 0) + 1);
-    const ev = `${r.eventSource ?? 'insight'} ${r.eventName ?? r.insightDetails?.eventName ?? ''}`;
-    this.byEvent.set(ev, (this.byEvent.get(ev) ?? 0) + 1);
+    bump(this.byAccountRegion, r.recipientAccountId ?? '-', r.awsRegion);
+    bump(this.byEvent, r.eventSource ?? 'insight', r.eventName ?? r.insightDetails?.eventName ?? '');
     if (r.errorCode || r.errorMessage) this.errors++;
     this.first ??= r.eventTime;
     this.last = r.eventTime;
@@ -35,7 +43,7 @@ export class RecordSummary {
 
   /** The counts as plain data (to pass between worker threads). */
   data(): RecordSummaryData {
-    return { total: this.total, errors: this.errors, first: this.first, last: this.last, byCategory: [...this.byCategory], byAccountRegion: [...this.byAccountRegion], byEvent: [...this.byEvent] };
+    return { total: this.total, errors: this.errors, first: this.first, last: this.last, byCategory: [...this.byCategory], byAccountRegion: [...flat(this.byAccountRegion, this.mergedAccountRegion)], byEvent: [...flat(this.byEvent, this.mergedEvent)] };
   }
 
   /** Adds counts made elsewhere (another worker's). */
@@ -45,17 +53,31 @@ export class RecordSummary {
     if (d.first !== undefined && (this.first === undefined || d.first < this.first)) this.first = d.first;
     if (d.last !== undefined && (this.last === undefined || d.last > this.last)) this.last = d.last;
     for (const [k, v] of d.byCategory) this.byCategory.set(k, (this.byCategory.get(k) ?? 0) + v);
-    for (const [k, v] of d.byAccountRegion) this.byAccountRegion.set(k, (this.byAccountRegion.get(k) ?? 0) + v);
-    for (const [k, v] of d.byEvent) this.byEvent.set(k, (this.byEvent.get(k) ?? 0) + v);
+    for (const [k, v] of d.byAccountRegion) this.mergedAccountRegion.set(k, (this.mergedAccountRegion.get(k) ?? 0) + v);
+    for (const [k, v] of d.byEvent) this.mergedEvent.set(k, (this.mergedEvent.get(k) ?? 0) + v);
   }
 
   lines(top = 8): string[] {
     const out = [`records: ${this.total} (${[...this.byCategory].sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}), failed calls: ${this.errors}`];
     if (this.first) out.push(`time range: ${this.first} .. ${this.last}`);
     out.push('by account and region:');
-    for (const [k, v] of [...this.byAccountRegion].sort()) out.push(`  ${k}: ${v}`);
+    for (const [k, v] of [...flat(this.byAccountRegion, this.mergedAccountRegion)].sort()) out.push(`  ${k}: ${v}`);
     out.push(`top events:`);
-    for (const [k, v] of [...this.byEvent].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)) out.push(`  ${k}: ${v}`);
+    for (const [k, v] of [...flat(this.byEvent, this.mergedEvent)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)) out.push(`  ${k}: ${v}`);
     return out;
   }
+}
+
+function bump(m: Map<string, Map<string, number>>, a: string, b: string): void {
+  let inner = m.get(a);
+  if (!inner) m.set(a, (inner = new Map()));
+  inner.set(b, (inner.get(b) ?? 0) + 1);
+}
+
+/** Nested counts as "a b" keys, plus counts merged under such keys. */
+function flat(m: Map<string, Map<string, number>>, merged: Map<string, number>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [a, inner] of m) for (const [b, n] of inner) out.set(`${a} ${b}`, n);
+  for (const [k, n] of merged) out.set(k, (out.get(k) ?? 0) + n);
+  return out;
 }
