@@ -20,6 +20,7 @@ import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import { TrailsimInputError } from '../core/errors.js';
+import { isGzip } from '../cloudtrail/trails/gzip.js';
 import { UUID, eventTimeMillis, isEventTime, show } from './formats.js';
 import { isIgnoredRule } from './findings.js';
 import { JsonArrayScanner } from './json-array-scanner.js';
@@ -362,7 +363,7 @@ export function isGzipFile(file: string): boolean {
   }
   try {
     const b = Buffer.alloc(2);
-    return readSync(fd, b, 0, 2, 0) === 2 && b[0] === 0x1f && b[1] === 0x8b;
+    return isGzip(b.subarray(0, readSync(fd, b, 0, 2, 0)));
   } finally {
     closeSync(fd);
   }
