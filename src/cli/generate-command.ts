@@ -30,9 +30,9 @@ Options:
                               a trail bucket's layout (Athena, Trino, trailsim query --data)
                      parquet  DIR/parquet/account=…/region=…/day=…/*.parquet with Athena's
                               cloudtrail_logs columns (needs @duckdb/node-api)
-  --workers N      threads that generate: this one and N-1 worker threads (default: the number
-                   of cores, here ${defaultWorkers()}, but one per 150,000 calls at most, as a worker
-                   costs ~0.5 s of CPU to start; 1 = no worker threads)
+  --workers N      worker threads that generate, while this one merges and writes (default:
+                   the number of cores, here ${defaultWorkers()}, but one per 150,000 calls at most, as a
+                   worker costs ~0.5 s of CPU to start; 1 = no worker threads)
   --shard-index I  array jobs: this process's part, 0-based (default: $JOB_COMPLETION_INDEX or
                    $AWS_BATCH_JOB_ARRAY_INDEX); the process makes every N-th day
   --shard-count N  array jobs: number of parts (default: $TRAILSIM_SHARD_COUNT or

@@ -1,10 +1,10 @@
 /**
  * The merge of `trailsim generate` on several threads: each work unit's JSONL chunks (from
- * a worker thread or from the calling thread's own producer) arrive in order, and a day's
+ * a worker thread) arrive in order, and a day's
  * units are merged by (call time, shard index) into that day's output by copying byte runs.
  *
  * The merger never waits: `pump()` merges as far as the chunks at hand allow and returns,
- * so the calling thread can do it between steps of its own production. A chunk is
+ * so the calling thread does it whenever chunks arrive. A chunk is
  * released (its buffer goes back to its producer) as soon as its bytes are copied out.
  */
 import type { LineChunk } from './generate-chunks.js';

@@ -1,10 +1,12 @@
 /**
  * A file written from the calling thread without blocking it: bytes are copied into
- * buffers of a few megabytes, and each full buffer is written by libuv's thread pool
+ * buffers of a megabyte, and each full buffer is written by libuv's thread pool
  * (`fs.write` at an explicit position). On a machine whose cores are busy producing
  * records, the kernel's copy into the page cache (about as costly as the merge itself)
  * then runs on whichever core is free instead of stalling the thread that merges.
  * At most `maxInFlight` writes are pending; `blocked` says when to stop adding bytes.
+ * A megabyte, not four: the kernel's copy of 4 MB writes cost the pool 0.17-0.6 s of CPU
+ * per 560 MB against 0.05-0.2 s in 1 MB writes (perf, `generate` at 4000/h, 2 workers).
  */
 import { close, closeSync, mkdirSync, openSync, write } from 'node:fs';
 import { dirname } from 'node:path';
@@ -24,7 +26,7 @@ export class BackgroundFile implements MergeOutput {
   lines = 0;
   bytes = 0;
 
-  constructor(readonly path: string, private readonly onWritten: () => void = () => undefined, private readonly bufferBytes = 4 << 20, private readonly maxInFlight = 2) {
+  constructor(readonly path: string, private readonly onWritten: () => void = () => undefined, private readonly bufferBytes = 1 << 20, private readonly maxInFlight = 4) {
     mkdirSync(dirname(path), { recursive: true });
     this.fd = openSync(path, 'w');
     this.buf = Buffer.allocUnsafeSlow(bufferBytes);

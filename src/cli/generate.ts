@@ -31,7 +31,7 @@ export interface GenerateOptions {
   shard?: string;
   /** Output formats: `jsonl` (records.jsonl), `s3` (trail log files under s3/), `parquet` (Hive-partitioned under parquet/). @defaultValue ['jsonl'] */
   formats?: GenerateFormat[];
-  /** Threads that generate: the calling thread and workers-1 worker threads (1: the calling thread alone). The output does not depend on it. @defaultValue the number of cores, at most one per 150,000 calls */
+  /** Threads that generate: worker threads, while the calling thread merges and writes (1: the calling thread alone, no workers). The output does not depend on it. @defaultValue the number of cores, at most one per 150,000 calls */
   workers?: number;
   /** Array jobs: this process's index, 0-based, among `shardCount` processes; it makes every shardCount-th day. */
   shardIndex?: number;
