@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startWorker, workerScript } from '../export/threads.js';
+import { startWorker, workerScript, WorkerSignal } from '../export/threads.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { Producer, type GenerateFormat, type ProducerSetup } from './generate-producer.js';
@@ -135,19 +135,9 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     }
     o.progress?.(records, done / total);
   };
-  let failed: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const fail = (e: Error) => {
-    failed ??= e;
-    notify();
-  };
-  /** Resolves at the next chunk, unit end, finished write or failure. */
-  const next = () => new Promise<void>((r) => (wake = r));
+  // Wakes this thread at the next chunk, unit end, finished write or failure.
+  const signal = new WorkerSignal();
+  const { notify, fail } = signal;
 
   // JSONL: one file open at a time (with shardCount, one per day), written in the background.
   let file: BackgroundFile | undefined;
@@ -197,24 +187,20 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
           resolve();
         }
       });
-      w.on('error', (e) => (fail(e), resolve()));
-      w.on('exit', (code) => {
-        if (code !== 0) fail(new Error(`generate worker ${p} exited with code ${code}`));
-        resolve();
-      });
+      signal.watch(w, `generate worker ${p}`, resolve);
     });
   });
   try {
     while (merger && !merger.pump()) {
-      if (failed) throw failed;
-      await next();
+      signal.check();
+      await signal.next();
     }
     await Promise.all(finished);
-    if (failed) throw failed;
+    signal.check();
     if (file) closing.push(file.close());
     file = undefined;
     await Promise.all(closing);
-    if (failed) throw failed;
+    signal.check();
   } catch (e) {
     file?.abandon();
     throw e;

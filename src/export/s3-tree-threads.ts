@@ -12,7 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { S3Store } from '../s3/object-store.js';
 import { unmadeBody } from '../s3/object-store.js';
 import { exportS3Tree, treeFiles, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
-import { startWorker, workerScript } from './threads.js';
+import { startWorker, workerScript, WorkerSignal } from './threads.js';
 import type { TreeBatch, TreeBatchResult } from './s3-tree-worker.js';
 
 export interface ExportS3TreeThreadsOptions extends ExportS3TreeOptions {
@@ -41,13 +41,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
   const spec = workerScript('export/s3-tree-worker');
   const pool: { w: Worker; busy: number }[] = [];
   const pending = new Map<number, Pending>();
-  let failed: Error | undefined;
-  let wake: (() => void) | undefined;
-  const notify = () => {
-    const f = wake;
-    wake = undefined;
-    f?.();
-  };
+  const signal = new WorkerSignal();
   const worker = () => {
     const slot = { w: startWorker(spec, undefined), busy: 0 };
     slot.w.on('message', (r: TreeBatchResult) => {
@@ -57,7 +51,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
       if (!r.ok) {
         const e = new Error(r.message);
         e.stack = r.stack;
-        failed ??= e;
+        signal.fail(e);
       } else {
         let start = 0;
         p.settle.forEach((settle, i) => {
@@ -67,13 +61,9 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
           settle(body);
         });
       }
-      notify();
+      signal.notify();
     });
-    slot.w.on('error', (e) => ((failed ??= e), notify()));
-    slot.w.on('exit', (code) => {
-      if (code !== 0) failed ??= new Error(`S3 tree worker exited with code ${code}`);
-      notify();
-    });
+    signal.watch(slot.w, 'S3 tree worker');
     return slot;
   };
 
@@ -88,7 +78,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
   const send = async () => {
     if (paths.length === 0) return;
     for (;;) {
-      if (failed) throw failed;
+      signal.check();
       if (pool.length < n && pool.every((s) => s.busy > 0)) pool.push(worker());
       const slot = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
       if (slot.busy < IN_FLIGHT) {
@@ -105,7 +95,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
         slot.w.postMessage(b, [data.buffer, ends.buffer, b.mtimes.buffer as ArrayBuffer, b.gzip.buffer as ArrayBuffer]);
         break;
       }
-      await new Promise<void>((r) => (wake = r));
+      await signal.next();
     }
     paths = [];
     mtimes = [];
@@ -145,10 +135,10 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
     }
     await send();
     while (pending.size > 0) {
-      if (failed) throw failed;
-      await new Promise<void>((r) => (wake = r));
+      signal.check();
+      await signal.next();
     }
-    if (failed) throw failed;
+    signal.check();
   } finally {
     await Promise.all(pool.map((s) => s.w.terminate()));
   }

@@ -49,3 +49,44 @@ export function startWorker(spec: WorkerScript, workerData: unknown): Worker {
     return new Worker(spec.url, { workerData, eval: spec.eval, execArgv: [] });
   }
 }
+
+/**
+ * How a calling thread waits on its workers: `next()` resolves at the next `notify()` (a
+ * message, a finished write), and the first failure is kept for the caller to throw.
+ * A worker that errors or exits with a non-zero code counts as a failure.
+ */
+export class WorkerSignal {
+  failed: Error | undefined;
+  private waiting: (() => void) | undefined;
+
+  readonly notify = (): void => {
+    const w = this.waiting;
+    this.waiting = undefined;
+    w?.();
+  };
+
+  readonly fail = (e: Error): void => {
+    this.failed ??= e;
+    this.notify();
+  };
+
+  /** Resolves at the next notify or failure. */
+  next(): Promise<void> {
+    return new Promise<void>((r) => (this.waiting = r));
+  }
+
+  /** Throws the first failure, if any. */
+  check(): void {
+    if (this.failed) throw this.failed;
+  }
+
+  /** Fails on the worker's error or non-zero exit; `gone` runs after either, and after a clean exit. */
+  watch(w: Worker, name: string, gone?: () => void): void {
+    w.on('error', (e) => (this.fail(e), gone?.()));
+    w.on('exit', (code) => {
+      if (code !== 0) this.fail(new Error(`${name} exited with code ${code}`));
+      else this.notify();
+      gone?.();
+    });
+  }
+}
