@@ -23,8 +23,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
-import { defineScenario, exportS3Tree, gzipDeterministic, injectBurst, queryS3Tree, S3Store, type CloudTrailRecord, type Event, type LookupEventsInput, type Simulation } from 'trailsim';
+import { defineScenario, exportS3Tree, gzipDeterministic, injectBurst, parseCloudTrailFile, queryS3Tree, S3Store, type Event, type LookupEventsInput, type Simulation } from 'trailsim';
 
 /** Every page of a LookupEvents query, as the AWS SDK paginator would return them. */
 function lookupAll(sim: Simulation, accountId: string, region: string, input: LookupEventsInput): Event[] {
@@ -205,9 +204,9 @@ export default defineScenario({
       if (o.lastModified < incident - 86_400_000) continue;
       let body = o.body;
       if (!edited && o.key.includes('/CloudTrail/us-east-1/2026/03/03/')) {
-        const doc = JSON.parse(gunzipSync(o.body).toString('utf8')) as { Records: CloudTrailRecord[] };
-        const kept = doc.Records.filter((x) => !(x.eventName === 'StopLogging' && x.userIdentity?.userName === 'contractor-eve'));
-        if (kept.length < doc.Records.length) {
+        const records = parseCloudTrailFile(o.body, o.key);
+        const kept = records.filter((x) => !(x.eventName === 'StopLogging' && x.userIdentity?.userName === 'contractor-eve'));
+        if (kept.length < records.length) {
           body = gzipDeterministic(JSON.stringify({ Records: kept }));
           edited = o.key;
         }
