@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { CloudTrailRecord } from '../record/types.js';
 import { recordJson } from '../cloudtrail/trails/record-json.js';
 import { TrailLayoutShardWriter } from '../export/trail-layout.js';
-import { HiveParquetWriter, type HiveParquetShard } from '../export/hive-parquet.js';
+import { hiveParquetFileStem, HiveParquetWriter, PARQUET_LAYOUT_DIR, type HiveParquetShard } from '../export/hive-parquet.js';
 import type { DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
 import { GenerationPlan, type WorkUnit } from './generate-plan.js';
 import { RecordSummary } from './summary.js';
@@ -21,7 +21,7 @@ export const GENERATE_FORMATS: readonly GenerateFormat[] = ['jsonl', 's3', 'parq
 
 /** Where each format goes under the output folder. */
 export const S3_LAYOUT_DIR = 's3';
-export const PARQUET_LAYOUT_DIR = 'parquet';
+export { PARQUET_LAYOUT_DIR } from '../export/hive-parquet.js';
 
 export interface ProducerSetup {
   options: GenerateOptions;
@@ -66,7 +66,7 @@ export class Producer {
     const local = new Map<number, number>();
     unit.shards.forEach((s, i) => local.set(s, i));
     const trail = this.s3 ? unit.shards.map((s) => new TrailLayoutShardWriter(join(this.setup.out, S3_LAYOUT_DIR), seed, plan.shardKey(s, unit.dayIndex))) : undefined;
-    const parquet: HiveParquetShard[] | undefined = this.parquet ? unit.shards.map((s) => this.parquet!.shard(plan.shardKey(s, unit.dayIndex))) : undefined;
+    const parquet: HiveParquetShard[] | undefined = this.parquet ? unit.shards.map((s) => this.parquet!.shard(hiveParquetFileStem(plan.shardKey(s, unit.dayIndex)))) : undefined;
     const summary = this.summary;
     const sendLines = this.jsonl ? lines : undefined;
     let last = dayStart;

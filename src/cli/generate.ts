@@ -10,7 +10,7 @@ import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { VERSION } from '../version.js';
 import { GENERATE_FORMATS, PARQUET_LAYOUT_DIR, type GenerateFormat } from './generate-producer.js';
-import { hiveParquetAthenaDdl, hiveParquetTrinoDdl } from '../export/hive-parquet.js';
+import { writeHiveParquetDdl } from '../export/hive-parquet.js';
 import { runGeneration } from './generate-run.js';
 
 /** Options of `trailsim generate` (and of `generateDataset`). */
@@ -127,10 +127,7 @@ async function generateParallel(o: GenerateOptions, out: string, progress?: Gene
   writeManifest({ ...options, formats }, out, world, from, shardCount === undefined ? result.summary.total : undefined);
   if (formats.includes('parquet')) {
     // The DDL to query parquet/ once copied to S3 (same bytes from every array-job part).
-    const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
-    const accounts = world.accounts.map((a) => a.id);
-    writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetAthenaDdl(where, { accounts, regions: options.regions ?? ['us-east-1'], firstDay: days[0] })}\n`);
-    writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${PARQUET_LAYOUT_DIR}/ after: aws s3 sync ${PARQUET_LAYOUT_DIR}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
+    writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, { accounts: world.accounts.map((a) => a.id), regions: options.regions ?? ['us-east-1'], firstDay: days[0] });
   }
   return result;
 }

@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { asScenario, type ScenarioDefinition } from '../scenario/define.js';
 import { importScenarioModule, positionIn, where } from '../scenario/load.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import type { ExportSummary } from '../export/s3-layout.js';
+import type { RunParquetSummary } from '../export/run-parquet.js';
+import { loadDuckDB, type DuckDBLoader } from '../cloudtrail/lake/duckdb-loader.js';
+import { requireDuckDB } from '../export/duckdb-require.js';
 import { availableParallelism } from 'node:os';
 import { TrailsimError } from '../core/errors.js';
 import type { Simulation } from '../simulation.js';
@@ -13,7 +16,7 @@ import { createRunProgress, type RunProgress } from './run-progress.js';
 import { VERSION } from '../version.js';
 import type { CommandIO } from './io.js';
 
-export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl|s3] [--workers N] [--verbose]
+export const RUN_HELP = `Usage: trailsim run <scenario.ts> [--seed N] [--out DIR] [--format jsonl,s3,parquet] [--workers N] [--verbose]
 
 Runs a scenario (a TypeScript module that default-exports defineScenario(...)), prints
 its story and audit answers, and writes every record to DIR/records.jsonl. On a terminal,
@@ -22,14 +25,20 @@ stderr shows the virtual time and record count while it runs.
 Options:
   --seed N         override the scenario's seed (a number or any string)
   --out DIR        output folder (default: out/<scenario name>)
-  --format FORMAT  jsonl (default): DIR/records.jsonl only.
-                   s3: also write the trails' S3 buckets as DIR/<bucket>/<key> (AWS's key
-                   layout: gzipped log files, digests, and <key>.metadata.json sidecars for
-                   S3 metadata), the tree Athena, Trino, Spark or DuckDB read as is. Only
-                   scenarios that create a trail have buckets to write.
-  --workers N      threads that gzip and write the S3 files of --format s3 (default: the
-                   number of cores, here ${availableParallelism()}; 1: the calling thread). The scenario
-                   itself runs on one thread; the files are the same for any N.
+  --format LIST    comma-separated; DIR/records.jsonl is always written:
+                   jsonl    (default) records.jsonl only
+                   s3       also the trails' S3 buckets as DIR/<bucket>/<key> (AWS's key
+                            layout: gzipped log files, digests, and <key>.metadata.json
+                            sidecars for S3 metadata), the tree Athena, Trino, Spark or
+                            DuckDB read as is. Only scenarios that create a trail have
+                            buckets to write.
+                   parquet  also every record as DIR/parquet/account=…/region=…/day=…/*.parquet
+                            with Athena's cloudtrail_logs columns, and athena-parquet.sql /
+                            trino-parquet.sql to query it (needs @duckdb/node-api)
+  --workers N      threads that gzip and write the S3 files, and DuckDB writers that write
+                   Parquet partitions side by side (default: the number of cores, here
+                   ${availableParallelism()}; 1: one at a time). The scenario itself runs on one thread;
+                   the files are the same for any N.
   --verbose        print the stack trace when the scenario fails
   -h, --help       show this help
 
@@ -39,20 +48,24 @@ that cannot be loaded (missing, a syntax error, no defineScenario default export
 Examples:
   trailsim run scenarios/whizlab-2-37.ts --seed 7 --out out/whizlab
   trailsim run scenarios/whizlab-2-37.ts --format s3 --workers 2 --out out/whizlab-s3
+  trailsim run scenarios/whizlab-2-37.ts --format parquet --out out/whizlab-parquet
   trailsim run my-scenario.ts --verbose`;
+
+const RUN_FORMATS: readonly string[] = ['jsonl', 's3', 'parquet'];
 
 /** Virtual time between heartbeats of the progress line when a scenario records nothing for a while. */
 const HEARTBEAT = '1h';
 
-export async function runCommand(args: string[], io: CommandIO, opts: { progress?: RunProgress } = {}): Promise<number> {
+export async function runCommand(args: string[], io: CommandIO, opts: { progress?: RunProgress; loadDuckDB?: DuckDBLoader } = {}): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
     options: { seed: { type: 'string' }, out: { type: 'string' }, format: { type: 'string' }, workers: { type: 'string' }, verbose: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return io.out(RUN_HELP), 0;
-  const format = values.format ?? 'jsonl';
-  if (format !== 'jsonl' && format !== 's3') return io.err(`trailsim run: --format must be jsonl or s3; got '${format}'.`), 2;
+  const formats = new Set((values.format ?? 'jsonl').split(',').map((f) => f.trim()));
+  const unknown = [...formats].filter((f) => !RUN_FORMATS.includes(f));
+  if (unknown.length > 0 || formats.size === 0) return io.err(`trailsim run: --format takes a comma-separated list of ${RUN_FORMATS.join(', ')}; got '${values.format}'.`), 2;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${RUN_HELP}`), 2;
   const workers = values.workers === undefined ? availableParallelism() : /^\d+$/.test(values.workers) ? Number(values.workers) : NaN;
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) return io.err(`trailsim run: --workers must be a whole number from 1 to 256; got '${values.workers}'.`), 2;
@@ -76,7 +89,18 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   }
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   // Loaded here, after the status line is up: the simulator is most of what `run` loads.
-  const [{ runScenario }, { exportS3TreeOnThreads }] = await Promise.all([import('../scenario/run.js'), import('../export/s3-tree-threads.js')]);
+  const [{ runScenario }, { exportS3TreeOnThreads }, { RunParquet, PARQUET_LAYOUT_DIR, writeHiveParquetDdl }] = await Promise.all([import('../scenario/run.js'), import('../export/s3-tree-threads.js'), import('../export/run-parquet.js')]);
+  // Parquet needs DuckDB, an optional package: say so before the scenario runs, not after.
+  const duckdb = opts.loadDuckDB ?? requireDuckDB;
+  if (formats.has('parquet')) {
+    try {
+      await loadDuckDB(duckdb, 'trailsim run --format parquet');
+    } catch (e) {
+      progress.stop();
+      io.err(`trailsim run: --format parquet ${(e as Error).message}`);
+      return 2;
+    }
+  }
   const say = (line: string) => progress.print(line, io.out);
   say(`trailsim ${VERSION} · scenario ${def.name}${seed !== undefined ? ` · seed ${seed}` : ''}`);
   if (def.description) say(def.description);
@@ -116,24 +140,43 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   renameSync(partial, recordsPath);
   const summary = new RecordSummary();
   let exporting: Promise<ExportSummary> | undefined;
-  if (format === 's3') {
+  if (formats.has('s3')) {
     // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
     // worker threads, while this thread sums up the records.
     sim.cloudtrail.drain();
     exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
     exporting.catch(() => undefined); // awaited below
   }
+  const parquet = formats.has('parquet') ? new RunParquet() : undefined;
   let n = 0;
   for (const r of sim.records()) {
     summary.add(r);
+    parquet?.add(r, sim.recordJson(r));
     // Now and then, let the export hand the workers more files.
     if (exporting && ++n % 2048 === 0) await new Promise<void>((r) => setImmediate(r));
   }
   const s3 = exporting && (await exporting);
+  let parquetSummary: RunParquetSummary | undefined;
+  if (parquet) {
+    // Written beside, then swapped in: a failure leaves the previous tree (if any) as it was.
+    const final = join(out, PARQUET_LAYOUT_DIR);
+    const staging = mkdtempSync(join(out, `.${PARQUET_LAYOUT_DIR}-`));
+    try {
+      parquetSummary = await parquet.write(staging, { workers, loader: duckdb });
+    } catch (e) {
+      // records.jsonl (and any S3 tree) stay; the partial Parquet tree is gone.
+      io.err(`trailsim run: --format parquet failed (records.jsonl is complete): ${(e as Error).message}`);
+      return 1;
+    }
+    rmSync(final, { recursive: true, force: true });
+    renameSync(staging, final);
+    writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, parquetSummary);
+  }
   io.out('');
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);
   if (summary.total === 0) io.err(`trailsim run: warning: scenario '${def.name}' recorded no events, so ${join(out, 'records.jsonl')} is empty. Its run() makes no calls (sim.call, traffic, trail API) or never advances the clock.`);
+  if (parquetSummary) io.out(`wrote ${parquetSummary.files} Parquet file${parquetSummary.files === 1 ? "" : "s"} (${parquetSummary.rows} rows) under ${join(out, PARQUET_LAYOUT_DIR)}/, and athena-parquet.sql, trino-parquet.sql`);
   if (s3) {
     io.out(`wrote ${s3.objects} S3 objects (${s3.sidecars} metadata sidecars) under ${out}/<bucket>/`);
     if (s3.objects === 0) io.err(`trailsim run: warning: --format s3 wrote no S3 objects: ${whyNoObjects(sim, def.name)}`);

@@ -15,13 +15,16 @@
  * optional dependency, loaded on first use) writes them with one thread, so the bytes do
  * not depend on scheduling; rows keep the shard's order.
  */
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { ShardKey } from '../activity/traffic.js';
 import { closeDuckDB, openDuckDB, type DuckDBLoader, type DuckDBSession } from '../cloudtrail/lake/duckdb-loader.js';
 import { ATHENA_FIELDS, ATHENA_RECORD_CAMEL, ATHENA_RECORD_LOWER } from '../cloudtrail/lake/athena-table.js';
 import { requireDuckDB } from './duckdb-require.js';
+
+/** Where the Parquet tree goes under an output folder (`generate` and `run --format parquet`). */
+export const PARQUET_LAYOUT_DIR = 'parquet';
 
 const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
@@ -39,15 +42,18 @@ export class HiveParquetWriter {
 
   constructor(private readonly dir: string, private readonly loader?: DuckDBLoader) {}
 
-  /** Starts one shard: add its records' JSON lines, then `end()`. */
-  shard(key: ShardKey): HiveParquetShard {
+  /**
+   * Starts one shard: add its records' JSON lines, then `end()`. Its file in each partition
+   * is `<stem>_0.parquet` (`hiveParquetFileStem` of a generated origin shard).
+   */
+  shard(stem: string): HiveParquetShard {
     this.tmp ??= mkdtempSync(join(tmpdir(), 'trailsim-parquet-'));
     const file = join(this.tmp, `${this.seq++}.jsonl`);
-    return new HiveParquetShard(this, key, file);
+    return new HiveParquetShard(this, stem, file);
   }
 
   /** @internal Writes a shard's staged lines as Parquet parts. */
-  async write(key: ShardKey, staged: string, rows: number): Promise<void> {
+  async write(stem: string, staged: string, rows: number): Promise<void> {
     if (rows === 0) return;
     this.session ??= openDuckDB(this.loader ?? requireDuckDB, { externalAccess: true });
     const { connection } = await this.session;
@@ -59,7 +65,7 @@ export class HiveParquetWriter {
         `FROM (SELECT CAST(json AS ${ATHENA_RECORD_LOWER}) AS r FROM read_json(${lit(staged)}, format = 'newline_delimited', records = false, ` +
         `columns = {json: ${lit(ATHENA_RECORD_CAMEL)}}, maximum_object_size = 1073741824))) ` +
         `TO ${lit(target)} (FORMAT PARQUET, COMPRESSION 'zstd', PARTITION_BY (account, region, day), OVERWRITE_OR_IGNORE true, ` +
-        `FILENAME_PATTERN ${lit(`${hiveParquetFileStem(key)}_{i}`)})`,
+        `FILENAME_PATTERN ${lit(`${stem}_{i}`)})`,
     );
     this.files++;
   }
@@ -80,7 +86,7 @@ export class HiveParquetShard {
   private pending: string[] = [];
   private chars = 0;
 
-  constructor(private readonly writer: HiveParquetWriter, private readonly key: ShardKey, private readonly file: string) {
+  constructor(private readonly writer: HiveParquetWriter, private readonly stem: string, private readonly file: string) {
     this.fd = openSync(file, 'w');
   }
 
@@ -102,7 +108,7 @@ export class HiveParquetShard {
     this.spill();
     closeSync(this.fd);
     try {
-      await this.writer.write(this.key, this.file, this.rows);
+      await this.writer.write(this.stem, this.file, this.rows);
     } finally {
       rmSync(this.file, { force: true });
     }
@@ -131,6 +137,16 @@ export function hiveParquetAthenaDdl(location: string, opts: { table?: string; a
     `  'storage.location.template' = '${loc}account=\${account}/region=\${region}/day=\${day}/'`,
     `);`,
   ].join('\n');
+}
+
+/**
+ * Writes `athena-parquet.sql` and `trino-parquet.sql` into `out`, for the tree in
+ * `out/<layoutDir>/` once copied to S3 (the bucket and prefix are placeholders).
+ */
+export function writeHiveParquetDdl(out: string, layoutDir: string, opts: { accounts: readonly string[]; regions: readonly string[]; firstDay?: string }): void {
+  const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
+  writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${layoutDir}/ after: aws s3 sync ${layoutDir}/ ${where}\n${hiveParquetAthenaDdl(where, opts)}\n`);
+  writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${layoutDir}/ after: aws s3 sync ${layoutDir}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
 }
 
 /** Trino (Hive connector) DDL for the same tree; partition columns last, as Trino requires. */
