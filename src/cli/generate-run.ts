@@ -8,7 +8,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
-import { startWorker, workerScript, WorkerSignal } from '../export/threads.js';
+import { receivedError, startWorker, workerScript, WorkerSignal } from '../export/threads.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { TrailsimInputError } from '../core/errors.js';
 import { Producer, type GenerateFormat, type ProducerSetup } from './generate-producer.js';
@@ -24,7 +24,7 @@ import { parseRate } from '../activity/rate.js';
 export interface GenerateRunOptions {
   /** Output formats. @defaultValue ['jsonl'] */
   formats?: readonly GenerateFormat[];
-  /** Producers: worker threads, while the calling thread merges and writes; 1 runs in the calling thread alone. @defaultValue the number of cores */
+  /** Producers: worker threads, while the calling thread merges and writes; 1 runs in the calling thread alone. @defaultValue the number of cores, at most one per 150,000 calls */
   workers?: number;
   /** Array job: this process's index (0-based) among `shardCount`; it makes the days with index ≡ shardIndex (mod shardCount). */
   shardIndex?: number;
@@ -181,9 +181,7 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
           world ??= m.world;
           resolve();
         } else if (m.t === 'error') {
-          const e = new Error(m.message);
-          e.stack = m.stack;
-          fail(e);
+          fail(receivedError(m.error));
           resolve();
         }
       });
@@ -195,7 +193,13 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
       signal.check();
       await signal.next();
     }
-    await Promise.all(finished);
+    // Wait for every worker, but not past a failure (the rest are terminated below).
+    let gone = 0;
+    for (const f of finished) void f.then(() => (gone++, notify()));
+    while (gone < finished.length) {
+      signal.check();
+      await signal.next();
+    }
     signal.check();
     if (file) closing.push(file.close());
     file = undefined;

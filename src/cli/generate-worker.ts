@@ -9,6 +9,7 @@ import { Producer, type ProducerSetup } from './generate-producer.js';
 import { BufferPool, LineChunker, type LineChunk } from './generate-chunks.js';
 import type { WorkUnit } from './generate-plan.js';
 import { worldFacts, type WorldFacts } from './generate.js';
+import { postedError, type PostedError } from '../export/threads.js';
 
 export interface WorkerInput {
   setup: ProducerSetup;
@@ -22,7 +23,7 @@ export type WorkerMessage =
   | { t: 'end'; unit: number }
   | { t: 'progress'; records: number; ms: number }
   | { t: 'done'; summary: ReturnType<Producer['summary']['data']>; world: WorldFacts }
-  | { t: 'error'; message: string; stack?: string };
+  | { t: 'error'; error: PostedError };
 
 async function work(input: WorkerInput): Promise<void> {
   const port = parentPort!;
@@ -66,5 +67,5 @@ async function work(input: WorkerInput): Promise<void> {
 }
 
 if (parentPort && workerData) {
-  work(workerData as WorkerInput).catch((e: Error) => parentPort!.postMessage({ t: 'error', message: e?.message ?? String(e), stack: e?.stack } satisfies WorkerMessage));
+  work(workerData as WorkerInput).catch((e: unknown) => parentPort!.postMessage({ t: 'error', error: postedError(e) } satisfies WorkerMessage));
 }

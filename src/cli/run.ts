@@ -65,7 +65,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   if (values.help) return io.out(RUN_HELP), 0;
   const formats = new Set((values.format ?? 'jsonl').split(',').map((f) => f.trim()));
   const unknown = [...formats].filter((f) => !RUN_FORMATS.includes(f));
-  if (unknown.length > 0 || formats.size === 0) return io.err(`trailsim run: --format takes a comma-separated list of ${RUN_FORMATS.join(', ')}; got '${values.format}'.`), 2;
+  if (unknown.length > 0) return io.err(`trailsim run: --format takes a comma-separated list of ${RUN_FORMATS.join(', ')}; got '${values.format}'.`), 2;
   if (positionals.length !== 1) return io.err(`trailsim run: expected one scenario file.\n\n${RUN_HELP}`), 2;
   const workers = values.workers === undefined ? availableParallelism() : /^\d+$/.test(values.workers) ? Number(values.workers) : NaN;
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) return io.err(`trailsim run: --workers must be a whole number from 1 to 256; got '${values.workers}'.`), 2;
@@ -94,10 +94,10 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const duckdb = opts.loadDuckDB ?? requireDuckDB;
   if (formats.has('parquet')) {
     try {
-      await loadDuckDB(duckdb, 'trailsim run --format parquet');
+      await loadDuckDB(duckdb, '--format parquet');
     } catch (e) {
       progress.stop();
-      io.err(`trailsim run: --format parquet ${(e as Error).message}`);
+      io.err(`trailsim run: ${(e as Error).name}: ${(e as Error).message}`);
       return 2;
     }
   }
@@ -112,6 +112,8 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const created = mkdirSync(out, { recursive: true });
   const partial = `${recordsPath}.partial`;
   const writer = new JsonlWriter(partial);
+  // Parquet rows are staged on disk as they are recorded, with the same JSON.
+  const parquet = formats.has('parquet') ? new RunParquet() : undefined;
   let sim: Simulation;
   try {
     ({
@@ -120,13 +122,18 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
       seed,
       log: say,
       onSimulation: (s) => {
-        s.onRecord((r) => writer.writeLine(s.recordJson(r)));
+        s.onRecord((r) => {
+          const json = s.recordJson(r);
+          writer.writeLine(json);
+          parquet?.add(r, json);
+        });
         if (progress.active) watch(s, progress);
       },
     }));
   } catch (e) {
     progress.stop();
     await writer.close();
+    parquet?.discard();
     rmSync(created ?? partial, { recursive: true, force: true });
     const err = e instanceof Error ? e : new Error(String(e));
     const at = where(file, positionIn(err.stack, resolve(file)));
@@ -138,24 +145,37 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   // Files first: the log below is best effort (stdout may be closed, e.g. piped into head).
   await writer.close();
   renameSync(partial, recordsPath);
+  // Every output is attempted; a failed one is reported after the summary (records.jsonl
+  // is complete whatever happens to the others) and makes the exit code 1.
+  const failures: string[] = [];
   const summary = new RecordSummary();
   let exporting: Promise<ExportSummary> | undefined;
   if (formats.has('s3')) {
-    // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
-    // worker threads, while this thread sums up the records.
-    sim.cloudtrail.drain();
-    exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
-    exporting.catch(() => undefined); // awaited below
+    // A bucket is written as DIR/<bucket>/: one named like another output would overwrite it.
+    const taken = new Set(['records.jsonl', ...(parquet ? [PARQUET_LAYOUT_DIR, 'athena-parquet.sql', 'trino-parquet.sql'] : [])]);
+    const clash = sim.cloudtrail.s3.bucketNames().filter((b) => taken.has(b) || b.startsWith(`.${PARQUET_LAYOUT_DIR}-`));
+    if (clash.length > 0) {
+      failures.push(`--format s3: bucket '${clash[0]}' would be written as ${join(out, clash[0])}/, where ${clash[0] === 'records.jsonl' ? 'records.jsonl is' : '--format parquet writes'}; nothing was written for s3. Write the buckets in a run of their own (--format s3), or name the bucket otherwise.`);
+    } else {
+      // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
+      // worker threads, while this thread sums up the records.
+      sim.cloudtrail.drain();
+      exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
+      exporting.catch(() => undefined); // awaited below
+    }
   }
-  const parquet = formats.has('parquet') ? new RunParquet() : undefined;
   let n = 0;
   for (const r of sim.records()) {
     summary.add(r);
-    parquet?.add(r, sim.recordJson(r));
     // Now and then, let the export hand the workers more files.
     if (exporting && ++n % 2048 === 0) await new Promise<void>((r) => setImmediate(r));
   }
-  const s3 = exporting && (await exporting);
+  let s3: ExportSummary | undefined;
+  try {
+    s3 = exporting && (await exporting);
+  } catch (e) {
+    failures.push(`--format s3 failed: ${(e as Error).message}`);
+  }
   let parquetSummary: RunParquetSummary | undefined;
   if (parquet) {
     // Written beside, then swapped in: a failure leaves the previous tree (if any) as it was.
@@ -163,25 +183,27 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
     const staging = mkdtempSync(join(out, `.${PARQUET_LAYOUT_DIR}-`));
     try {
       parquetSummary = await parquet.write(staging, { workers, loader: duckdb });
+      rmSync(final, { recursive: true, force: true });
+      renameSync(staging, final);
+      // Partition projection needs at least one account: no records, no DDL.
+      if (parquetSummary.accounts.length > 0) writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, parquetSummary);
     } catch (e) {
-      // records.jsonl (and any S3 tree) stay; the partial Parquet tree is gone.
-      io.err(`trailsim run: --format parquet failed (records.jsonl is complete): ${(e as Error).message}`);
-      return 1;
+      rmSync(staging, { recursive: true, force: true });
+      parquetSummary = undefined;
+      failures.push(`--format parquet failed: ${(e as Error).message}`);
     }
-    rmSync(final, { recursive: true, force: true });
-    renameSync(staging, final);
-    writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, parquetSummary);
   }
   io.out('');
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);
   if (summary.total === 0) io.err(`trailsim run: warning: scenario '${def.name}' recorded no events, so ${join(out, 'records.jsonl')} is empty. Its run() makes no calls (sim.call, traffic, trail API) or never advances the clock.`);
-  if (parquetSummary) io.out(`wrote ${parquetSummary.files} Parquet file${parquetSummary.files === 1 ? "" : "s"} (${parquetSummary.rows} rows) under ${join(out, PARQUET_LAYOUT_DIR)}/, and athena-parquet.sql, trino-parquet.sql`);
+  if (parquetSummary) io.out(`wrote ${parquetSummary.files} Parquet file${parquetSummary.files === 1 ? '' : 's'} (${parquetSummary.rows} rows) under ${join(out, PARQUET_LAYOUT_DIR)}/${parquetSummary.accounts.length > 0 ? ', and athena-parquet.sql, trino-parquet.sql' : ''}`);
   if (s3) {
     io.out(`wrote ${s3.objects} S3 objects (${s3.sidecars} metadata sidecars) under ${out}/<bucket>/`);
     if (s3.objects === 0) io.err(`trailsim run: warning: --format s3 wrote no S3 objects: ${whyNoObjects(sim, def.name)}`);
   }
-  return 0;
+  for (const f of failures) io.err(`trailsim run: ${f} (records.jsonl is complete)`);
+  return failures.length > 0 ? 1 : 0;
 }
 
 /** Feeds the progress line from inside the simulation: each record, and a virtual-time heartbeat. */

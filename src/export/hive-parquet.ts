@@ -48,69 +48,105 @@ export class HiveParquetWriter {
    */
   shard(stem: string): HiveParquetShard {
     this.tmp ??= mkdtempSync(join(tmpdir(), 'trailsim-parquet-'));
-    const file = join(this.tmp, `${this.seq++}.jsonl`);
-    return new HiveParquetShard(this, stem, file);
+    return new HiveParquetShard(this, stem, new StagedLines(join(this.tmp, `${this.seq++}.jsonl`)));
   }
 
-  /** @internal Writes a shard's staged lines as Parquet parts. */
-  async write(stem: string, staged: string, rows: number): Promise<void> {
+  /**
+   * Writes staged lines (newline-delimited record JSON) as Parquet parts `<stem>_{i}.parquet`
+   * in their partitions. `byDay`: the lines may hold several days in any order; rows are
+   * grouped by day first (keeping their order within a day), so each partition's file is
+   * written whole before the next one's starts and no partition is split over two files.
+   */
+  async write(stem: string, staged: string, rows: number, opts: { byDay?: boolean } = {}): Promise<void> {
     if (rows === 0) return;
     this.session ??= openDuckDB(this.loader ?? requireDuckDB, { externalAccess: true });
     const { connection } = await this.session;
     const target = resolve(this.dir);
     mkdirSync(target, { recursive: true });
     const cols = ATHENA_FIELDS.map((f) => `r.${JSON.stringify(f.key.toLowerCase())}`).join(', ');
+    const seq = opts.byDay ? ', row_number() OVER () AS seq' : '';
     await connection.run(
       `COPY (SELECT ${cols}, r.recipientaccountid AS account, r.awsregion AS region, substr(r.eventtime, 1, 10) AS day ` +
-        `FROM (SELECT CAST(json AS ${ATHENA_RECORD_LOWER}) AS r FROM read_json(${lit(staged)}, format = 'newline_delimited', records = false, ` +
-        `columns = {json: ${lit(ATHENA_RECORD_CAMEL)}}, maximum_object_size = 1073741824))) ` +
+        `FROM (SELECT CAST(json AS ${ATHENA_RECORD_LOWER}) AS r${seq} FROM read_json(${lit(staged)}, format = 'newline_delimited', records = false, ` +
+        `columns = {json: ${lit(ATHENA_RECORD_CAMEL)}}, maximum_object_size = 1073741824))${opts.byDay ? ' ORDER BY day, seq' : ''}) ` +
         `TO ${lit(target)} (FORMAT PARQUET, COMPRESSION 'zstd', PARTITION_BY (account, region, day), OVERWRITE_OR_IGNORE true, ` +
         `FILENAME_PATTERN ${lit(`${stem}_{i}`)})`,
     );
     this.files++;
   }
 
-  /** Closes DuckDB and removes staging files. */
+  /** Closes DuckDB (if it opened) and removes staging files, whatever happened before. */
   async close(): Promise<void> {
-    if (this.session) closeDuckDB(await this.session);
+    const session = this.session;
     this.session = undefined;
-    if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
-    this.tmp = undefined;
+    try {
+      if (session) closeDuckDB(await session);
+    } catch {
+      // A session that never opened has nothing to close; the error was the writer's to report.
+    } finally {
+      if (this.tmp) rmSync(this.tmp, { recursive: true, force: true });
+      this.tmp = undefined;
+    }
   }
 }
 
-/** One origin shard being staged. */
-export class HiveParquetShard {
-  private fd: number;
-  private rows = 0;
+/** JSON lines staged in a file, a megabyte at a time, for DuckDB to read. */
+export class StagedLines {
+  private fd: number | undefined;
   private pending: string[] = [];
   private chars = 0;
+  rows = 0;
+  /** Characters added in all (a measure of the work to write them). */
+  size = 0;
 
-  constructor(private readonly writer: HiveParquetWriter, private readonly stem: string, private readonly file: string) {
+  constructor(readonly file: string) {
     this.fd = openSync(file, 'w');
   }
 
   add(json: string): void {
     this.pending.push(json);
     this.chars += json.length + 1;
+    this.size += json.length + 1;
     this.rows++;
     if (this.chars > 1 << 20) this.spill();
   }
 
   private spill(): void {
-    if (this.pending.length === 0) return;
+    if (this.pending.length === 0 || this.fd === undefined) return;
     writeSync(this.fd, this.pending.join('\n') + '\n');
     this.pending = [];
     this.chars = 0;
   }
 
-  async end(): Promise<void> {
+  /** Writes what is pending and closes the file (it can then be read). */
+  close(): void {
     this.spill();
-    closeSync(this.fd);
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+
+  /** Closes and deletes the file. */
+  remove(): void {
+    this.pending = [];
+    this.close();
+    rmSync(this.file, { force: true });
+  }
+}
+
+/** One origin shard being staged. */
+export class HiveParquetShard {
+  constructor(private readonly writer: HiveParquetWriter, private readonly stem: string, private readonly lines: StagedLines) {}
+
+  add(json: string): void {
+    this.lines.add(json);
+  }
+
+  async end(): Promise<void> {
+    this.lines.close();
     try {
-      await this.writer.write(this.stem, this.file, this.rows);
+      await this.writer.write(this.stem, this.lines.file, this.lines.rows);
     } finally {
-      rmSync(this.file, { force: true });
+      this.lines.remove();
     }
   }
 }

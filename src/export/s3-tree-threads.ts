@@ -12,7 +12,7 @@ import type { Worker } from 'node:worker_threads';
 import type { S3Store } from '../s3/object-store.js';
 import { unmadeBody } from '../s3/object-store.js';
 import { exportS3Tree, treeFiles, METADATA_SIDECAR_SUFFIX, sidecarOf, type ExportS3TreeOptions, type ExportSummary } from './s3-layout.js';
-import { startWorker, workerScript, WorkerSignal } from './threads.js';
+import { receivedError, startWorker, workerScript, WorkerSignal } from './threads.js';
 import type { TreeBatch, TreeBatchResult } from './s3-tree-worker.js';
 
 export interface ExportS3TreeThreadsOptions extends ExportS3TreeOptions {
@@ -49,9 +49,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
       const p = pending.get(r.id)!;
       pending.delete(r.id);
       if (!r.ok) {
-        const e = new Error(r.message);
-        e.stack = r.stack;
-        signal.fail(e);
+        signal.fail(receivedError(r.error));
       } else {
         let start = 0;
         p.settle.forEach((settle, i) => {

@@ -7,6 +7,7 @@
 import { utimesSync, writeFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { gzipDeterministic } from '../cloudtrail/trails/gzip.js';
+import { postedError, type PostedError } from './threads.js';
 
 /** A batch: item i is `data[ends[i-1], ends[i])`, written to `paths[i]` with mtime `mtimes[i]` (epoch ms). */
 export interface TreeBatch {
@@ -21,7 +22,7 @@ export interface TreeBatch {
 
 export type TreeBatchResult =
   | { id: number; ok: true; /** Compressed bodies of the gzip items, in order. */ gz: Uint8Array; gzEnds: Uint32Array }
-  | { id: number; ok: false; message: string; stack?: string };
+  | { id: number; ok: false; error: PostedError };
 
 function writeBatch(b: TreeBatch): TreeBatchResult {
   const made: Uint8Array[] = [];
@@ -51,8 +52,7 @@ if (parentPort) {
     try {
       r = writeBatch(b);
     } catch (e) {
-      const err = e as Error;
-      r = { id: b.id, ok: false, message: err?.message ?? String(e), stack: err?.stack };
+      r = { id: b.id, ok: false, error: postedError(e) };
     }
     port.postMessage(r, r.ok ? [r.gz.buffer as ArrayBuffer, r.gzEnds.buffer as ArrayBuffer] : []);
   });

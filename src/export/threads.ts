@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { TrailsimError } from '../core/errors.js';
 
 export interface WorkerScript {
   url: URL | string;
@@ -52,17 +53,18 @@ export function startWorker(spec: WorkerScript, workerData: unknown): Worker {
 
 /**
  * How a calling thread waits on its workers: `next()` resolves at the next `notify()` (a
- * message, a finished write), and the first failure is kept for the caller to throw.
- * A worker that errors or exits with a non-zero code counts as a failure.
+ * message, a finished write) or at once when a failure is already kept; the first failure
+ * is kept for the caller to throw. A worker that errors or exits with a non-zero code
+ * counts as a failure.
  */
 export class WorkerSignal {
   failed: Error | undefined;
-  private waiting: (() => void) | undefined;
+  private waiting: (() => void)[] = [];
 
   readonly notify = (): void => {
     const w = this.waiting;
-    this.waiting = undefined;
-    w?.();
+    this.waiting = [];
+    for (const f of w) f();
   };
 
   readonly fail = (e: Error): void => {
@@ -70,9 +72,10 @@ export class WorkerSignal {
     this.notify();
   };
 
-  /** Resolves at the next notify or failure. */
+  /** Resolves at the next notify or failure (at once if one is kept). */
   next(): Promise<void> {
-    return new Promise<void>((r) => (this.waiting = r));
+    if (this.failed) return Promise.resolve();
+    return new Promise<void>((r) => void this.waiting.push(r));
   }
 
   /** Throws the first failure, if any. */
@@ -89,4 +92,31 @@ export class WorkerSignal {
       gone?.();
     });
   }
+}
+
+/** An error as a worker posts it: a structured clone keeps no class, so what matters travels. */
+export interface PostedError {
+  message: string;
+  name: string;
+  stack?: string;
+  /** Node's error code (`EISDIR`, ...), when it had one. */
+  code?: string;
+  /** Thrown by trailsim (a `TrailsimError`): the CLI reports it as an input error, not a crash. */
+  trailsim: boolean;
+}
+
+/** What a worker posts for an error it caught. */
+export function postedError(e: unknown): PostedError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const code = (err as NodeJS.ErrnoException).code;
+  return { message: err.message, name: err.name, stack: err.stack, ...(typeof code === 'string' ? { code } : {}), trailsim: TrailsimError.is(err) };
+}
+
+/** A worker's error on this side: its name, message, stack and code; a `TrailsimError` when trailsim threw it. */
+export function receivedError(p: PostedError): Error {
+  const e: Error & { code?: string } = p.trailsim ? new TrailsimError(p.message) : new Error(p.message);
+  e.name = p.name;
+  if (p.stack) e.stack = p.stack;
+  if (p.code) e.code = p.code;
+  return e;
 }

@@ -56,16 +56,74 @@ describe.skipIf(!hasDuckDB)('trailsim run --format parquet', () => {
     const dir = tmp();
     mkdirSync(join(dir, 'parquet'));
     writeFileSync(join(dir, 'parquet', 'kept.txt'), 'from before');
-    // DuckDB loads (the check before the run passes) but cannot open a database.
-    const broken = async () => ({ DuckDBInstance: { create: async () => Promise.reject(new Error('cannot open the database: disk full')) } });
     const c = collect();
-    expect(await runCommand([SCENARIO, '--format', 'parquet', '--out', dir], c.io, { loadDuckDB: broken })).toBe(1);
-    expect(c.err.join('\n')).toMatch(/--format parquet failed \(records.jsonl is complete\): cannot open the database: disk full/);
+    const db = fakeDuckDB();
+    const staged = await withTmpdir(() => runCommand([SCENARIO, '--format', 'parquet', '--workers', '3', '--out', dir], c.io, { loadDuckDB: db.loader }));
+    expect(staged.result).toBe(1);
+    // Two writers (one per core, at most three): one COPY fails while the other is still writing.
+    expect(db.copies).toBeGreaterThanOrEqual(2);
+    expect(c.err.join('\n')).toMatch(/^trailsim run: --format parquet failed: COPY failed: disk full \(records.jsonl is complete\)$/m);
+    // The summary is printed first: the records are there.
+    expect(c.out.join('\n')).toContain(`wrote ${join(dir, 'records.jsonl')}`);
     expect(readFileSync(join(dir, 'records.jsonl'), 'utf8').trim().split('\n').length).toBeGreaterThan(100);
     expect(readdirSync(join(dir, 'parquet'))).toEqual(['kept.txt']);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
+    // Every DuckDB opened was closed, and no staged file is left in the temporary folder.
+    expect(db.closed).toBe(db.opened);
+    expect(staged.left).toEqual([]);
+  }, 60_000);
+
+  it("a bucket named like another output is not written over it; the rest is written and the exit code is 1", async () => {
+    const dir = tmp();
+    const file = join(dir, 'bucket-parquet.ts');
+    writeFileSync(file, "export default { name: 'bucket-parquet', run({ sim }: any) { const a = sim.addAccount({ name: 'a' }); const u = a.iamUser('u'); sim.cloudtrail.s3.createBucket('parquet'); sim.cloudtrail.createTrail(u, { Name: 'main', S3BucketName: 'parquet' }); sim.cloudtrail.startLogging(u, { Name: 'main' }); sim.addTraffic({ rate: '30/h' }); sim.advance('2h'); } };\n");
+    const c = collect();
+    const out = join(dir, 'out');
+    expect(await main(['run', file, '--format', 's3,parquet', '--out', out], c.io)).toBe(1);
+    expect(c.err.join('\n')).toMatch(/--format s3: bucket 'parquet' would be written as .*parquet\/, where --format parquet writes; nothing was written for s3/);
+    // parquet/ holds the Parquet tree only.
+    const files = readdirSync(join(out, 'parquet'), { recursive: true }) as string[];
+    expect(files.some((f) => f.endsWith('.parquet'))).toBe(true);
+    expect(files.some((f) => f.includes('AWSLogs'))).toBe(false);
   }, 60_000);
 });
+
+/** Runs `f` with os.tmpdir() pointing at a fresh folder; what is left in it afterwards. */
+async function withTmpdir<T>(f: () => Promise<T>): Promise<{ result: T; left: string[] }> {
+  const before = process.env.TMPDIR;
+  const own = tmp();
+  process.env.TMPDIR = own;
+  try {
+    const result = await f();
+    return { result, left: readdirSync(own) };
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
+}
+
+/** A DuckDB stand-in: loads and opens, runs set-up statements, fails its second COPY (the first takes 50 ms). */
+function fakeDuckDB() {
+  const state = { copies: 0, opened: 0, closed: 0 };
+  const connection = {
+    run: async (sql: string) => {
+      if (!sql.startsWith('COPY')) return;
+      const n = ++state.copies;
+      if (n === 2) throw new Error('COPY failed: disk full');
+      await new Promise((r) => setTimeout(r, 50));
+    },
+    closeSync: () => undefined,
+  };
+  const module = {
+    DuckDBInstance: {
+      create: async () => {
+        state.opened++;
+        return { connect: async () => connection, closeSync: () => void state.closed++ };
+      },
+    },
+  };
+  return Object.assign(state, { loader: async () => module });
+}
 
 describe('trailsim run --format: errors before the run', () => {
   it('names the formats it takes', async () => {
@@ -79,7 +137,8 @@ describe('trailsim run --format: errors before the run', () => {
     const c = collect();
     const missing = async () => Promise.reject(new Error("Cannot find module '@duckdb/node-api'"));
     expect(await runCommand([SCENARIO, '--format', 'parquet', '--out', dir], c.io, { loadDuckDB: missing })).toBe(2);
-    expect(c.err.join('\n')).toMatch(/--format parquet needs the optional package @duckdb\/node-api.*npm install @duckdb\/node-api/);
+    expect(c.err).toHaveLength(1);
+    expect(c.err[0]).toMatch(/^trailsim run: LakeEngineUnavailableError: --format parquet needs the optional package @duckdb\/node-api\b.*npm install @duckdb\/node-api$/);
     expect(existsSync(dir)).toBe(false);
   });
 });

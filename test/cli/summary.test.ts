@@ -51,7 +51,8 @@ describe('RecordSummary', () => {
           for (const r of records.slice(at[i], end)) p.add(r);
           return p;
         });
-        // The first part counts its own records and merges the others (as the CLI does).
+        // Merged into a part that counted records of its own, or into an empty summary (as
+        // generate with worker threads does).
         const into = ownFirst ? parts[0] : new RecordSummary();
         for (const p of ownFirst ? parts.slice(1) : parts) into.merge(p.data());
         expect(into.lines(1000)).toEqual(whole.lines(1000));

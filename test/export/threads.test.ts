@@ -27,3 +27,29 @@ describe('WorkerSignal', () => {
     expect(() => signal.check()).not.toThrow();
   });
 });
+
+describe('errors from workers', () => {
+  it('keep their name, message, code and whether trailsim threw them', async () => {
+    const { postedError, receivedError } = await import('../../src/export/threads.js');
+    const { TrailsimError, TrailsimInputError } = await import('../../src/core/errors.js');
+    const { structuredClone: clone } = globalThis;
+    const input = receivedError(clone(postedError(new TrailsimInputError('--rate: bad'))));
+    expect(TrailsimError.is(input)).toBe(true);
+    expect([input.name, input.message]).toEqual(['TrailsimInputError', '--rate: bad']);
+    const fsError = Object.assign(new Error('EISDIR: illegal operation on a directory'), { code: 'EISDIR' });
+    const io = receivedError(clone(postedError(fsError))) as Error & { code?: string };
+    expect(TrailsimError.is(io)).toBe(false);
+    expect([io.name, io.code, io.stack]).toEqual(['Error', 'EISDIR', fsError.stack]);
+    expect(receivedError(postedError('a string')).message).toBe('a string');
+  });
+
+  it('next() resolves at once once a failure is kept, and wakes every waiter', async () => {
+    const signal = new WorkerSignal();
+    const both = Promise.all([signal.next(), signal.next()]);
+    signal.notify();
+    await both;
+    signal.fail(new Error('first'));
+    await signal.next();
+    expect(signal.failed?.message).toBe('first');
+  });
+});
