@@ -99,43 +99,51 @@ export class GenerationPlan {
   /** The same, resumable: `step(n)` emits the records of about n more calls. */
   cursor(unit: WorkUnit, sink: RecordSink): UnitCursor {
     const day = this.days[unit.dayIndex];
-    const lists: Planned[][] = unit.shards.map((i) => {
+    const lists: ShardCalls[] = unit.shards.map((i) => {
       const s = this.shards[i];
       const key: ShardKey = { accountId: s.account.id, region: s.region, day };
       const rng = this.sim.shardCallRng(this.traffic, key);
-      return this.sim.shardIntents(this.traffic, s.account, s.region, day).map((it) => ({ it, rng, region: s.region, shard: i }));
+      return { intents: this.sim.shardIntents(this.traffic, s.account, s.region, day), head: 0, rng, region: s.region, shard: i };
     });
     return new UnitCursor(this.sim, lists, sink);
   }
 }
 
-interface Planned {
-  it: CallIntent;
-  rng: Random;
-  region: string;
-  shard: number;
+/** One shard-day's planned calls and where the cursor is in them. */
+interface ShardCalls {
+  readonly intents: readonly CallIntent[];
+  head: number;
+  readonly rng: Random;
+  readonly region: string;
+  readonly shard: number;
 }
 
 export class UnitCursor {
-  private readonly heads: number[];
   records = 0;
 
-  constructor(private readonly sim: Simulation, private readonly lists: Planned[][], private readonly sink: RecordSink) {
-    this.heads = lists.map(() => 0);
-  }
+  constructor(private readonly sim: Simulation, private readonly lists: ShardCalls[], private readonly sink: RecordSink) {}
 
   /** Emits the records of up to `calls` more calls; false when the unit is done. */
   step(calls: number): boolean {
-    const { lists, heads, sink } = this;
+    const { lists, sink } = this;
     for (let done = 0; done < calls; done++) {
-      let best = -1;
+      // The earliest head; on a tie, the shard listed first (the driver's order).
+      let best: ShardCalls | undefined;
+      let bestTime = Infinity;
       for (let s = 0; s < lists.length; s++) {
-        if (heads[s] < lists[s].length && (best < 0 || lists[s][heads[s]].it.time < lists[best][heads[best]].it.time)) best = s;
+        const l = lists[s];
+        if (l.head < l.intents.length) {
+          const t = l.intents[l.head].time;
+          if (t < bestTime) {
+            bestTime = t;
+            best = l;
+          }
+        }
       }
-      if (best < 0) return false;
-      const q = lists[best][heads[best]++];
-      for (const r of this.sim.buildIntent(q.it, q.region, q.rng)) {
-        sink(q.it.time, q.shard, r);
+      if (!best) return false;
+      const it = best.intents[best.head++];
+      for (const r of this.sim.buildIntent(it, best.region, best.rng)) {
+        sink(it.time, best.shard, r);
         this.records++;
       }
     }
