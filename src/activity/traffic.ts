@@ -1,4 +1,4 @@
-import type { Random } from '../core/random.js';
+import { WeightedTable, type Random } from '../core/random.js';
 import { MS_PER_DAY, startOfUtcDay, utcDay } from '../core/time.js';
 import { globalRegionOf } from '../core/ids.js';
 import { TrailsimInputError } from '../core/errors.js';
@@ -9,7 +9,8 @@ import type { World } from '../world/world.js';
 import type { CallOptions } from '../record/builder.js';
 import type { CloudTrailRecord, JsonObject } from '../record/types.js';
 import { DEFAULT_PERSONAS, type Persona } from './persona.js';
-import { Estate, type SessionInfo } from '../estate/sessions.js';
+import { Estate, type PlannedCall, type SessionInfo } from '../estate/sessions.js';
+import type { Binding } from '../estate/registry.js';
 import { poissonArrivals, parseRate, type RateProfile } from './rate.js';
 
 /** Generated background traffic. */
@@ -46,6 +47,38 @@ export interface CallIntent {
 }
 
 /**
+ * @internal The planner's call intents: one class, so every intent has the same fields in
+ * the same order (absent ones undefined) and the code that reads them (resource planning,
+ * record building) sees one object shape instead of one per combination of optional fields.
+ */
+export class Intent implements CallIntent {
+  /** @internal The resource lifecycle the shard's plan bound this call to (estate/registry-plan.ts). */
+  binding: Binding | undefined = undefined;
+
+  constructor(
+    readonly time: number,
+    readonly principal: Principal,
+    readonly spec: OperationSpec,
+    readonly fail: boolean,
+    readonly persona: string,
+    readonly params: JsonObject | undefined,
+    readonly opts: CallOptions | undefined,
+    readonly region: string | undefined,
+    readonly patch: ((records: CloudTrailRecord[]) => void) | undefined,
+  ) {}
+
+  /** A session's issuing call (never drawn to fail). */
+  static issuing(s: PlannedCall): Intent {
+    return new Intent(s.time, s.principal, s.spec, false, 'issuer', s.params, s.opts, s.region, s.patch);
+  }
+
+  /** The same caller, time and call details, making another operation (a planned create or delete), not failing. */
+  static withSpec(host: CallIntent, spec: OperationSpec): Intent {
+    return new Intent(host.time, host.principal, spec, false, host.persona, host.params, host.opts, host.region, host.patch);
+  }
+}
+
+/**
  * A shard: the activity of one account in one region on one UTC day. It is the unit of
  * generation (its own random streams, derived from seed / traffic / account / region /
  * day) and of output: the records it produces are exactly the full run's records whose
@@ -71,8 +104,8 @@ export function shardName(k: ShardKey): string {
 type Resolve = (name: string) => OperationSpec;
 
 interface PreparedPersona {
-  persona: Persona;
-  ops: (readonly [OperationSpec, number])[];
+  readonly persona: Persona;
+  readonly ops: WeightedTable<OperationSpec>;
 }
 
 /** Prepared traffic: operation names resolved once, personas filtered per region. */
@@ -103,7 +136,7 @@ export class Traffic {
         const ops = persona.operations
           .map(([name, w]) => [this.resolve(name), w] as const)
           .filter(([spec]) => !spec.global || region === partitionGlobal);
-        if (ops.length > 0) list.push([{ persona, ops }, persona.weight] as const);
+        if (ops.length > 0) list.push([{ persona, ops: new WeightedTable(ops) }, persona.weight] as const);
       }
       this.prepared.set(key, list);
     }
@@ -146,42 +179,74 @@ export class Traffic {
     const hourRng = (h: number) => rootRng.fork(this.name, account.id, region, 'burst-hour', h);
     const times = poissonArrivals(rng.fork('arrivals'), dayStart, dayStart + MS_PER_DAY, this.perHour, this.profile, hourRng);
     const estate = this.estate;
-    const personas = this.forRegion(region, globalRegionOf(account.partition)).filter(([pp]) => estate.hasPersona(pp.persona, account));
-    const issued: CallIntent[] = estate
-      .issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r))
-      .map((s) => ({ ...s, fail: false, persona: 'issuer' }));
-    if (personas.length === 0) return issued;
-    const pick = rng.fork('pick');
-    // Personas that can always call (long-term keys, services): the fallback when the
-    // drawn personas have no live session, so the traffic keeps its rate.
-    const always = personas.filter(([pp]) => !estate.hasSessions(pp.persona));
-    const calls: CallIntent[] = [];
-    for (let i = 0; i < times.length; i++) {
-      const t = times[i];
-      // A persona with no live session at t (off hours, between sessions) does not call;
-      // the arrival goes to another persona (a few tries, then one that always can).
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const last = attempt === 4;
-        if (last && always.length === 0) break;
-        const pp = pick.weighted(last ? always : personas);
-        const principal = estate.principalAt(pp.persona, account, region, t);
-        if (!principal) continue;
-        const spec = pick.weighted(pp.ops);
-        calls.push({ time: t, principal, spec, fail: pick.next() < (pp.persona.errorRate ?? 0.02), persona: pp.persona.name });
-        break;
-      }
+    const prepared = this.forRegion(region, globalRegionOf(account.partition));
+    const planned = estate.issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r));
+    const issued: Intent[] = new Array(planned.length);
+    for (let i = 0; i < planned.length; i++) issued[i] = Intent.issuing(planned[i]);
+    // The personas of this account, each with its principal lookup for this shard.
+    const callers: (readonly [Caller, number])[] = [];
+    const always: (readonly [Caller, number])[] = [];
+    for (const entry of prepared) {
+      const pp = entry[0];
+      if (!estate.hasPersona(pp.persona, account)) continue;
+      const c: Caller = { pp, at: estate.callerOf(pp.persona, account, region), errorRate: pp.persona.errorRate ?? 0.02, name: pp.persona.name };
+      callers.push([c, entry[1]]);
+      // Personas that can always call (long-term keys, services): the fallback when the
+      // drawn personas have no live session, so the traffic keeps its rate.
+      if (!estate.hasSessions(pp.persona)) always.push([c, entry[1]]);
     }
+    if (callers.length === 0) return issued;
+    const calls = drawCalls(times, rng.fork('pick'), new WeightedTable(callers), always.length > 0 ? new WeightedTable(always) : undefined);
     if (issued.length === 0) return calls;
-    // Merge: an issuing record comes before the calls at the same instant.
-    const out: CallIntent[] = [];
-    let i = 0;
-    for (const c of calls) {
-      while (i < issued.length && issued[i].time <= c.time) out.push(issued[i++]);
-      out.push(c);
-    }
-    while (i < issued.length) out.push(issued[i++]);
-    return out;
+    return mergeByTime(issued, calls);
   }
+}
+
+/** A persona of one shard: its prepared operations and its principal at a time. */
+interface Caller {
+  readonly pp: PreparedPersona;
+  readonly at: (t: number) => Principal | undefined;
+  readonly errorRate: number;
+  readonly name: string;
+}
+
+/**
+ * The personas' calls at the arrival times: for each arrival a persona (by weight), its
+ * principal then, an operation (by weight) and whether it fails, all from `pick`.
+ */
+function drawCalls(times: readonly number[], pick: Random, callers: WeightedTable<Caller>, always: WeightedTable<Caller> | undefined): Intent[] {
+  const calls: Intent[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    // A persona with no live session at t (off hours, between sessions) does not call;
+    // the arrival goes to another persona (a few tries, then one that always can).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let c: Caller;
+      if (attempt < 4) c = pick.draw(callers);
+      else if (always) c = pick.draw(always);
+      else break;
+      const principal = c.at(t);
+      if (!principal) continue;
+      const spec = pick.draw(c.pp.ops);
+      calls.push(new Intent(t, principal, spec, pick.next() < c.errorRate, c.name, undefined, undefined, undefined, undefined));
+      break;
+    }
+  }
+  return calls;
+}
+
+/** Issuing records and calls in one time order: an issuing record comes before the calls at the same instant. */
+function mergeByTime(issued: readonly Intent[], calls: readonly Intent[]): Intent[] {
+  const out: Intent[] = new Array(issued.length + calls.length);
+  let n = 0;
+  let i = 0;
+  for (let j = 0; j < calls.length; j++) {
+    const c = calls[j];
+    while (i < issued.length && issued[i].time <= c.time) out[n++] = issued[i++];
+    out[n++] = c;
+  }
+  while (i < issued.length) out[n++] = issued[i++];
+  return out;
 }
 
 /** The UTC days `[from, to)` touches. */

@@ -114,6 +114,15 @@ export class Random {
     return items[n - 1][0];
   }
 
+  /**
+   * One element of a prepared table, by weight: the same value `weighted(table.items)`
+   * returns for the same state, with one draw, in O(log n) instead of two linear passes.
+   */
+  draw<T>(table: WeightedTable<T>): T {
+    const r = this.next() * table.total;
+    return table.at(r);
+  }
+
   /** Exponentially distributed value with the given rate (mean 1/rate): Poisson inter-arrival times. */
   exponential(rate: number): number {
     return -Math.log(1 - this.next()) / rate;
@@ -176,6 +185,75 @@ export class Random {
       [out[i], out[j]] = [out[j], out[i]];
     }
     return out;
+  }
+}
+
+/**
+ * Weighted items prepared for many draws (`Random.draw`). Traffic planning draws a persona
+ * and an operation (from ~90 weights) per generated call, and `weighted` sums every weight
+ * and subtracts them one by one each time: that was most of the planner's own time.
+ *
+ * The answer must stay value for value what `weighted` gives, floating-point rounding
+ * included. `weighted` computes `r = next() * total`, then `r -= w[i]` in order and stops at
+ * the first `r < 0`. Here the running sums `cum[i] = w[0] + … + w[i]` are summed in the same
+ * order (so `cum[n-1]` is `weighted`'s `total` exactly) and a binary search finds the first
+ * `cum[j] > r`. The two differ only by rounding: each of the ≤ n steps of either side is off
+ * by at most half an ulp of a value no larger than `total` (weights are non-negative), so when
+ * `r` is farther than `slack` = 4 (n + 2) ε · total from the sums either side of it, both pick
+ * the same item. Otherwise (a chance of about 1e-13 per draw), and for tables with a negative
+ * or non-finite weight, the table runs `weighted`'s own loop.
+ */
+export class WeightedTable<T> {
+  readonly items: readonly (readonly [T, number])[];
+  readonly total: number;
+  private readonly values: T[];
+  private readonly cum: Float64Array;
+  private readonly slack: number;
+  /** Binary search is exact only for non-negative finite weights. */
+  private readonly searchable: boolean;
+
+  constructor(items: readonly (readonly [T, number])[]) {
+    this.items = items;
+    const n = items.length;
+    this.values = new Array<T>(n);
+    this.cum = new Float64Array(n);
+    let total = 0;
+    let searchable = n > 0;
+    for (let i = 0; i < n; i++) {
+      const w = items[i][1];
+      if (!(w >= 0) || !Number.isFinite(w)) searchable = false;
+      total += w;
+      this.values[i] = items[i][0];
+      this.cum[i] = total;
+    }
+    this.total = total;
+    this.searchable = searchable && Number.isFinite(total);
+    this.slack = 4 * (n + 2) * Number.EPSILON * Math.abs(total);
+  }
+
+  /** The item `weighted` picks for `r = next() * total`. */
+  at(r: number): T {
+    const cum = this.cum;
+    const n = cum.length;
+    if (this.searchable) {
+      // First j with cum[j] > r.
+      let lo = 0;
+      let hi = n - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (cum[mid] > r) hi = mid;
+        else lo = mid + 1;
+      }
+      const slack = this.slack;
+      if (cum[lo] - r > slack && (lo === 0 ? r >= 0 : r - cum[lo - 1] > slack)) return this.values[lo];
+    }
+    // Near a boundary (or weights the search cannot take): `weighted`'s loop, step for step.
+    const items = this.items;
+    for (let i = 0; i < n; i++) {
+      r -= items[i][1];
+      if (r < 0) return items[i][0];
+    }
+    return items[n - 1][0];
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Random } from '../core/random.js';
 import type { OperationSpec } from '../catalog/types.js';
 import type { JsonObject } from '../record/types.js';
-import type { CallIntent } from '../activity/traffic.js';
+import { Intent, type CallIntent } from '../activity/traffic.js';
 import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
 
@@ -23,11 +23,17 @@ import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.
  * So every shard starts the day with the seeded inventory and ends it there; nothing a
  * shard creates is seen by another. Objects and VPCs accumulate (see ACCUMULATING_TYPES).
  */
+/** Bindings of intents that are not the planner's own `Intent`s (which carry theirs). */
 const bindings = new WeakMap<CallIntent, Binding>();
 
 /** The binding planned for a generated call. */
 export function bindingOf(it: CallIntent): Binding | undefined {
-  return bindings.get(it);
+  return it instanceof Intent ? it.binding : bindings.get(it);
+}
+
+function bind(it: CallIntent, b: Binding): void {
+  if (it instanceof Intent) it.binding = b;
+  else bindings.set(it, b);
 }
 
 /** Request members that name a new resource whose name the caller chooses. */
@@ -83,7 +89,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     if (e.action === 'create') {
       const l: Lifecycle = { resource: mint(it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
       scope.add(l);
-      bindings.set(it, createBinding(e.type, l));
+      bind(it, createBinding(e.type, l));
       let xs = open.get(e.type);
       if (!xs) open.set(e.type, (xs = []));
       xs.push({ l, idx: i, it });
@@ -95,7 +101,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     if (xs && k >= 0) {
       const [x] = xs.splice(k, 1);
       x.l.deletedAt = it.time;
-      bindings.set(it, { action: 'delete', resource: x.l.resource });
+      bind(it, { action: 'delete', resource: x.l.resource });
       continue;
     }
     // nothing to delete: the same caller creates one at an earlier call of theirs
@@ -106,14 +112,14 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
       const host = intents[j];
       const l: Lifecycle = { resource: mint(createSpec, e.type), createdAt: host.time, deletedAt: it.time };
       scope.add(l);
-      const c: CallIntent = { ...host, spec: createSpec, fail: false };
-      bindings.set(c, createBinding(e.type, l));
+      const c = Intent.withSpec(host, createSpec);
+      bind(c, createBinding(e.type, l));
       inserts.push({ at: j, before: true, it: c });
-      bindings.set(it, { action: 'delete', resource: l.resource });
+      bind(it, { action: 'delete', resource: l.resource });
     } else {
       // The caller deletes something already gone: the service's not-found error.
       const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, e.type))?.code;
-      bindings.set(it, { action: 'delete', resource: mint(it.spec, e.type), error: code ?? 'AccessDenied' });
+      bind(it, { action: 'delete', resource: mint(it.spec, e.type), error: code ?? 'AccessDenied' });
     }
   }
 
@@ -135,14 +141,14 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
       if (deleteSpec && k >= 0) {
         const host = intents[k];
         x.l.deletedAt = host.time;
-        const d: CallIntent = { ...host, spec: deleteSpec, fail: false };
-        bindings.set(d, { action: 'delete', resource: x.l.resource });
+        const d = Intent.withSpec(host, deleteSpec);
+        bind(d, { action: 'delete', resource: x.l.resource });
         inserts.push({ at: k, before: true, it: d });
       } else {
         // No later call of this caller today: the create fails, and nothing is made.
         x.l.deletedAt = x.l.createdAt;
         const code = x.it.spec.errors?.find((m) => !isNotFoundCode(m.code))?.code ?? 'AccessDenied';
-        bindings.set(x.it, { action: 'create', resource: x.l.resource, error: code });
+        bind(x.it, { action: 'create', resource: x.l.resource, error: code });
       }
     }
   }
