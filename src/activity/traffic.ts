@@ -181,8 +181,8 @@ export class Traffic {
     const estate = this.estate;
     const prepared = this.forRegion(region, globalRegionOf(account.partition));
     const planned = estate.issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r));
-    const issued: Intent[] = new Array(planned.length);
-    for (let i = 0; i < planned.length; i++) issued[i] = Intent.issuing(planned[i]);
+    const issued: Intent[] = [];
+    for (let i = 0; i < planned.length; i++) issued.push(Intent.issuing(planned[i]));
     // The personas of this account, each with its principal lookup for this shard.
     const callers: (readonly [Caller, number])[] = [];
     const always: (readonly [Caller, number])[] = [];
@@ -237,15 +237,17 @@ function drawCalls(times: readonly number[], pick: Random, callers: WeightedTabl
 
 /** Issuing records and calls in one time order: an issuing record comes before the calls at the same instant. */
 function mergeByTime(issued: readonly Intent[], calls: readonly Intent[]): Intent[] {
-  const out: Intent[] = new Array(issued.length + calls.length);
-  let n = 0;
+  // One loop for both lists: a loop for the rest of `issued` after the last call ran only
+  // at a shard's end, so its code was optimised without feedback and bailed out each time.
+  const out: Intent[] = [];
+  const ni = issued.length;
+  const nc = calls.length;
   let i = 0;
-  for (let j = 0; j < calls.length; j++) {
-    const c = calls[j];
-    while (i < issued.length && issued[i].time <= c.time) out[n++] = issued[i++];
-    out[n++] = c;
+  let j = 0;
+  while (i < ni || j < nc) {
+    if (i < ni && (j === nc || issued[i].time <= calls[j].time)) out.push(issued[i++]);
+    else out.push(calls[j++]);
   }
-  while (i < issued.length) out[n++] = issued[i++];
   return out;
 }
 

@@ -1,8 +1,7 @@
 import type { Random } from '../core/random.js';
-import type { OperationSpec } from '../catalog/types.js';
-import type { JsonObject } from '../record/types.js';
+import type { OperationSpec, WorldResource } from '../catalog/types.js';
 import { Intent, type CallIntent } from '../activity/traffic.js';
-import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
+import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps, type ResourceEffect } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
 
 /**
@@ -69,26 +68,60 @@ function sameCaller(a: CallIntent, b: CallIntent): boolean {
   return a.principal === b.principal || (a.persona === b.persona && a.principal.identity.arn === b.principal.identity.arn);
 }
 
-/** Returns the shard's calls with the paired creates/deletes added, in time order; bindings are recorded for `bindingOf`. */
-export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
-  const { registry, scope, rng } = env;
-  const inserts: { at: number; before: boolean; it: CallIntent }[] = [];
-  const open = new Map<string, { l: Lifecycle; idx: number; it: CallIntent }[]>();
-  const mint = (spec: OperationSpec, type: string) => registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, rng);
-  const createBinding = (type: string, l: Lifecycle): Binding => {
-    const p = CREATE_PARAM[type];
-    const params: JsonObject | undefined = p ? { [p]: l.resource.name } : undefined;
-    return params ? { action: 'create', resource: l.resource, params } : { action: 'create', resource: l.resource };
-  };
+/** A create not yet paired with its delete. */
+interface Open {
+  readonly l: Lifecycle;
+  readonly idx: number;
+  readonly it: CallIntent;
+}
 
+interface Insert {
+  readonly at: number;
+  readonly it: CallIntent;
+}
+
+function mint(env: PlanEnv, spec: OperationSpec, type: string): WorldResource {
+  return env.registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, env.rng);
+}
+
+function createBinding(type: string, l: Lifecycle): Binding {
+  const p = CREATE_PARAM[type];
+  return p ? { action: 'create', resource: l.resource, params: { [p]: l.resource.name } } : { action: 'create', resource: l.resource };
+}
+
+/**
+ * Returns the shard's calls with the paired creates/deletes added, in time order; bindings are recorded for `bindingOf`.
+ * (Three passes in three functions, no closures: each keeps its own type feedback, and V8
+ * optimises them once rather than bailing out of one large function per shard.)
+ */
+export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
+  const inserts: Insert[] = [];
+  const open = pairLifecycles(intents, env, inserts);
+  closeOpen(intents, env, open, inserts);
+  return withInserts(intents, inserts);
+}
+
+/** The effect a successful call of `spec` has on a resource whose lifecycle the shard plans, or null. */
+function plannedEffect(spec: OperationSpec): ResourceEffect | null {
+  const e = effectOf(spec);
+  if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) return null;
+  return e;
+}
+
+/** Creates make resources, deletes take the oldest open one (or make one at an earlier call of their caller); returns what is still open, by type. */
+function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: Insert[]): Map<string, Open[]> {
+  const open = new Map<string, Open[]>();
+  // plannedEffect per operation, once per shard (the catalog does not change while a shard is planned).
+  const effects = new Map<OperationSpec, ResourceEffect | null>();
   for (let i = 0; i < intents.length; i++) {
     const it = intents[i];
     if (it.fail) continue;
-    const e = effectOf(it.spec);
-    if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) continue;
+    let e = effects.get(it.spec);
+    if (e === undefined) effects.set(it.spec, (e = plannedEffect(it.spec)));
+    if (e === null) continue;
     if (e.action === 'create') {
-      const l: Lifecycle = { resource: mint(it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
-      scope.add(l);
+      const l: Lifecycle = { resource: mint(env, it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
+      env.scope.add(l);
       bind(it, createBinding(e.type, l));
       let xs = open.get(e.type);
       if (!xs) open.set(e.type, (xs = []));
@@ -97,7 +130,8 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     }
     // delete: the oldest open resource of the type created before now
     const xs = open.get(e.type);
-    const k = xs ? xs.findIndex((x) => x.l.createdAt < it.time) : -1;
+    let k = -1;
+    if (xs) for (let q = 0; q < xs.length; q++) if (xs[q].l.createdAt < it.time) { k = q; break; }
     if (xs && k >= 0) {
       const [x] = xs.splice(k, 1);
       x.l.deletedAt = it.time;
@@ -110,25 +144,29 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     for (let q = i - 1; q >= 0; q--) if (sameCaller(intents[q], it) && intents[q].time < it.time) { j = q; break; }
     if (createSpec && j >= 0) {
       const host = intents[j];
-      const l: Lifecycle = { resource: mint(createSpec, e.type), createdAt: host.time, deletedAt: it.time };
-      scope.add(l);
+      const l: Lifecycle = { resource: mint(env, createSpec, e.type), createdAt: host.time, deletedAt: it.time };
+      env.scope.add(l);
       const c = Intent.withSpec(host, createSpec);
       bind(c, createBinding(e.type, l));
-      inserts.push({ at: j, before: true, it: c });
+      inserts.push({ at: j, it: c });
       bind(it, { action: 'delete', resource: l.resource });
     } else {
       // The caller deletes something already gone: the service's not-found error.
-      const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, e.type))?.code;
-      bind(it, { action: 'delete', resource: mint(it.spec, e.type), error: code ?? 'AccessDenied' });
+      const type = e.type;
+      const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, type))?.code;
+      bind(it, { action: 'delete', resource: mint(env, it.spec, type), error: code ?? 'AccessDenied' });
     }
   }
+  return open;
+}
 
-  // Close what is still open: a later call of the same caller deletes it.
+/** Closes what is still open: a later call of the same caller deletes it. */
+function closeOpen(intents: readonly CallIntent[], env: PlanEnv, open: Map<string, Open[]>, inserts: Insert[]): void {
   for (const [type, xs] of open) {
     if (NO_AUTO_DELETE_TYPES.has(type)) continue;
     const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
     for (const x of xs) {
-      const life = (5 + rng.int(115)) * MIN;
+      const life = (5 + env.rng.int(115)) * MIN;
       let k = -1;
       let fallback = -1;
       for (let q = x.idx + 1; q < intents.length; q++) {
@@ -143,7 +181,7 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
         x.l.deletedAt = host.time;
         const d = Intent.withSpec(host, deleteSpec);
         bind(d, { action: 'delete', resource: x.l.resource });
-        inserts.push({ at: k, before: true, it: d });
+        inserts.push({ at: k, it: d });
       } else {
         // No later call of this caller today: the create fails, and nothing is made.
         x.l.deletedAt = x.l.createdAt;
@@ -152,9 +190,12 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
       }
     }
   }
+}
 
+/** The calls with the planned creates and deletes, each just before the call it rides on. */
+function withInserts(intents: readonly CallIntent[], inserts: Insert[]): CallIntent[] {
   if (inserts.length === 0) return intents as CallIntent[];
-  inserts.sort((a, b) => a.at - b.at);
+  inserts.sort((a, b) => a.at - b.at); // stable: inserts at one call keep their order
   const out: CallIntent[] = [];
   let p = 0;
   for (let i = 0; i < intents.length; i++) {
