@@ -74,7 +74,8 @@ export interface ViewOptions {
 const CAPTURED = ['engine', 'engineVersion', 'dBInstanceClass', 'instanceType', 'runtime', 'kmsKeyId', 'vpcId', 'subnetId', 'memorySize', 'imageId'] as const;
 
 export class EstateRegistry {
-  private readonly seeds = new Map<string, WorldResource[]>();
+  /** Seeded inventories by account, type and region key: looked up per resource pick, so by the (interned) strings themselves rather than a key composed per call. */
+  private readonly seeds = new Map<string, Map<ResourceType, Map<string, WorldResource[]>>>();
   private readonly seedArns = new Map<string, WorldResource>();
   private readonly userLives = new Map<string, Lifecycle[]>();
   private readonly userArns = new Map<string, WorldResource>();
@@ -116,11 +117,14 @@ export class EstateRegistry {
     const account = this.world.accounts.get(accountId);
     const own = account ? account.resources(type, rk) : [];
     if (own.length > 0) return own;
-    const k = `${accountId}|${type}|${rk}`;
-    let s = this.seeds.get(k);
+    let byType = this.seeds.get(accountId);
+    if (!byType) this.seeds.set(accountId, (byType = new Map()));
+    let byRegion = byType.get(type);
+    if (!byRegion) byType.set(type, (byRegion = new Map()));
+    let s = byRegion.get(rk);
     if (!s) {
       s = this.seed(type, accountId, rk);
-      this.seeds.set(k, s);
+      byRegion.set(rk, s);
       for (const r of s) this.seedArns.set(r.arn, r);
     }
     return s;
