@@ -23,7 +23,14 @@ function mix32(h: number): number {
 
 /** 128-bit hash of a string as four uint32 words. */
 export function hash128(text: string): [number, number, number, number] {
-  let h1 = 0x9e3779b9, h2 = 0x243f6a88, h3 = 0xb7e15162, h4 = 0xdeadbeef;
+  const st = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
+  absorb(st, text);
+  return finish(st);
+}
+
+/** Runs hash128's character loop over `text`, continuing from (and updating) the state `st`. */
+function absorb(st: number[], text: string): void {
+  let h1 = st[0], h2 = st[1], h3 = st[2], h4 = st[3];
   for (let i = 0; i < text.length; i++) {
     const k = text.charCodeAt(i);
     h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
@@ -31,6 +38,15 @@ export function hash128(text: string): [number, number, number, number] {
     h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
     h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
   }
+  st[0] = h1;
+  st[1] = h2;
+  st[2] = h3;
+  st[3] = h4;
+}
+
+/** hash128's final mix of an absorbed state. */
+function finish(st: readonly number[]): [number, number, number, number] {
+  let h1 = st[0], h2 = st[1], h3 = st[2], h4 = st[3];
   h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
@@ -43,6 +59,9 @@ export type Seed = number | string;
 
 const SEP = '\u001f';
 
+/** The stream fork() is making a child of, handed to the constructor (read and cleared at once). */
+let forking: Random | undefined;
+
 /** A named, seeded random stream. */
 export class Random {
   /** The stream's path from the root seed, e.g. `["42", "account", "123456789012"]`. */
@@ -52,15 +71,35 @@ export class Random {
   private c: number;
   private d: number;
 
+  /**
+   * The path hash before its final mix: a fork continues it with the child's names instead
+   * of hashing the whole path again (forks are made per session slot, session and shard).
+   */
+  private readonly absorbed: number[];
+
   constructor(seed: Seed, path: readonly string[] = []) {
-    this.path = [String(seed), ...path];
-    [this.a, this.b, this.c, this.d] = hash128(this.path.join(SEP));
+    const parent = forking;
+    forking = undefined;
+    if (parent) {
+      // From fork(): `path` is the parent's whole path plus the names; hash only the names.
+      this.path = path;
+      this.absorbed = parent.absorbed.slice();
+      for (let i = parent.path.length; i < path.length; i++) absorb(this.absorbed, SEP + path[i]);
+    } else {
+      this.path = [String(seed), ...path];
+      this.absorbed = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
+      absorb(this.absorbed, this.path.join(SEP));
+    }
+    [this.a, this.b, this.c, this.d] = finish(this.absorbed);
     for (let i = 0; i < 12; i++) this.uint32();
   }
 
   /** An independent child stream named by `names` under this one. Does not consume values. */
   fork(...names: (string | number)[]): Random {
-    return new Random(this.path[0], [...this.path.slice(1), ...names.map(String)]);
+    const path = this.path.slice();
+    for (let i = 0; i < names.length; i++) path.push(String(names[i]));
+    forking = this;
+    return new Random(path[0], path);
   }
 
   /** Next uint32. */

@@ -109,3 +109,20 @@ describe('WeightedTable', () => {
     }
   });
 });
+
+describe('Random.fork', () => {
+  it('is the stream of the whole path: fork(...q) of (seed, p) equals new Random(seed, [...p, ...q]), nested or not', () => {
+    const name = fc.oneof(fc.string(), fc.integer().map(String), fc.constantFrom('\u001f', ''));
+    fc.assert(
+      fc.property(fc.oneof(fc.integer(), fc.string()), fc.array(name, { maxLength: 3 }), fc.array(name, { maxLength: 3 }), fc.array(name, { maxLength: 2 }), (seed, p, q, r) => {
+        const direct = new Random(seed, [...p, ...q, ...r]);
+        const forked = new Random(seed, p).fork(...q).fork(...r);
+        expect(forked.path).toEqual(direct.path);
+        const a = Array.from({ length: 6 }, () => direct.uint32());
+        expect(Array.from({ length: 6 }, () => forked.uint32())).toEqual(a);
+        // A numeric name forks as its decimal string.
+        expect(new Random(seed, p).fork(42).uint32()).toBe(new Random(seed, [...p, '42']).uint32());
+      }),
+    );
+  });
+});
