@@ -46,10 +46,15 @@ export interface CallIntent {
   readonly patch?: (records: CloudTrailRecord[]) => void;
 }
 
+/** What an intent carries besides who calls what when: an issuing record's parameters, options, region and patch. */
+type CallDetails = Pick<CallIntent, 'params' | 'opts' | 'region' | 'patch'>;
+
 /**
  * @internal The planner's call intents: one class, so every intent has the same fields in
- * the same order (absent ones undefined) and the code that reads them (resource planning,
- * record building) sees one object shape instead of one per combination of optional fields.
+ * the same order and the code that reads them (resource planning, record building) sees
+ * one object shape instead of one per combination of optional fields. A shard-day keeps
+ * all of its intents until its records are built, so the fields only issuing records use
+ * live in one `details` object (the issuing step itself), not in every intent.
  */
 export class Intent implements CallIntent {
   /** @internal The resource lifecycle the shard's plan bound this call to (estate/registry-plan.ts). */
@@ -61,20 +66,33 @@ export class Intent implements CallIntent {
     readonly spec: OperationSpec,
     readonly fail: boolean,
     readonly persona: string,
-    readonly params: JsonObject | undefined,
-    readonly opts: CallOptions | undefined,
-    readonly region: string | undefined,
-    readonly patch: ((records: CloudTrailRecord[]) => void) | undefined,
+    private readonly details: CallDetails | undefined,
   ) {}
+
+  get params(): JsonObject | undefined {
+    return this.details?.params;
+  }
+
+  get opts(): CallOptions | undefined {
+    return this.details?.opts;
+  }
+
+  get region(): string | undefined {
+    return this.details?.region;
+  }
+
+  get patch(): ((records: CloudTrailRecord[]) => void) | undefined {
+    return this.details?.patch;
+  }
 
   /** A session's issuing call (never drawn to fail). */
   static issuing(s: PlannedCall): Intent {
-    return new Intent(s.time, s.principal, s.spec, false, 'issuer', s.params, s.opts, s.region, s.patch);
+    return new Intent(s.time, s.principal, s.spec, false, 'issuer', s);
   }
 
   /** The same caller, time and call details, making another operation (a planned create or delete), not failing. */
   static withSpec(host: CallIntent, spec: OperationSpec): Intent {
-    return new Intent(host.time, host.principal, spec, false, host.persona, host.params, host.opts, host.region, host.patch);
+    return new Intent(host.time, host.principal, spec, false, host.persona, host instanceof Intent ? host.details : host);
   }
 }
 
@@ -228,7 +246,7 @@ function drawCalls(times: readonly number[], pick: Random, callers: WeightedTabl
       const principal = c.at(t);
       if (!principal) continue;
       const spec = pick.draw(c.pp.ops);
-      calls.push(new Intent(t, principal, spec, pick.next() < c.errorRate, c.name, undefined, undefined, undefined, undefined));
+      calls.push(new Intent(t, principal, spec, pick.next() < c.errorRate, c.name, undefined));
       break;
     }
   }
