@@ -188,6 +188,33 @@ export class EstateRegistry {
     return out;
   }
 
+  /**
+   * `live(...)[rng.int(n)]` (undefined, drawing nothing, when nothing is live), without
+   * copying the inventory: most records pick a resource, and a shard with planned
+   * lifecycles of the type made every pick copy the inventory and filter the lifecycles
+   * into it. The same draw (n is the same count) picks the same element (same order).
+   */
+  pickLive(type: ResourceType, accountId: string, region: string, time: number, rng: Random, shard?: ShardScope, user?: boolean): WorldResource | undefined {
+    if (this.tombstones.size > 0) {
+      const list = this.live(type, accountId, region, time, shard, user);
+      return list.length > 0 ? list[rng.int(list.length)] : undefined;
+    }
+    const rk = isGlobalResourceType(type) ? '' : region;
+    const inventory = this.inventory(type, accountId, rk);
+    const planned = shard?.byType.get(type);
+    const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
+    const n0 = inventory.length;
+    if (!planned && !mine) return n0 > 0 ? inventory[rng.int(n0)] : undefined;
+    const n1 = planned ? countAlive(planned, time, accountId, rk) : 0;
+    const n2 = mine ? countAlive(mine, time, accountId, rk) : 0;
+    const n = n0 + n1 + n2;
+    if (n === 0) return undefined;
+    const i = rng.int(n);
+    if (i < n0) return inventory[i];
+    if (i < n0 + n1) return nthAlive(planned!, time, accountId, rk, i - n0);
+    return nthAlive(mine!, time, accountId, rk, i - n0 - n1);
+  }
+
   /** The live resource of `type` named `value` (name, id, ARN or SQS URL), if any. */
   find(type: ResourceType, value: string, accountId: string, region: string, time: number, shard?: ShardScope, user = true, bucket?: string): WorldResource | undefined {
     const name = nameFromValue(type, value);
@@ -288,6 +315,23 @@ export class EstateRegistry {
   }
 }
 
+/** Whether a lifecycle is live at `time` in (account, rk), as `live` filters them (no tombstones). */
+function isAlive(l: Lifecycle, time: number, accountId: string, rk: string): boolean {
+  return l.createdAt <= time && time < l.deletedAt && l.resource.accountId === accountId && l.resource.region === rk;
+}
+
+function countAlive(xs: readonly Lifecycle[], time: number, accountId: string, rk: string): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (isAlive(xs[i], time, accountId, rk)) n++;
+  return n;
+}
+
+/** The `nth` live lifecycle's resource, in order. */
+function nthAlive(xs: readonly Lifecycle[], time: number, accountId: string, rk: string, nth: number): WorldResource {
+  for (let i = 0; i < xs.length; i++) if (isAlive(xs[i], time, accountId, rk) && nth-- === 0) return xs[i].resource;
+  throw new Error('nthAlive: fewer live lifecycles than counted');
+}
+
 function ident(type: string, accountId: string, rk: string, name: string, bucket?: string): string {
   return `${type}|${accountId}|${rk}|${bucket ?? ''}|${name}`;
 }
@@ -359,8 +403,7 @@ export class CallView implements WorldView {
     let r: WorldResource;
     if (own && o.missing === type) r = this.reg.mint(type, accountId, region, rng);
     else {
-      const list = this.reg.live(type, accountId, region, o.time, own ? o.shard : undefined, o.user);
-      r = list.length > 0 ? list[rng.int(list.length)] : this.reg.mint(type, accountId, region, rng);
+      r = this.reg.pickLive(type, accountId, region, o.time, rng, own ? o.shard : undefined, o.user) ?? this.reg.mint(type, accountId, region, rng);
     }
     (this.memo ??= []).push(type, accountId, region, r);
     return r;
