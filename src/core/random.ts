@@ -90,7 +90,16 @@ export class Random {
       this.absorbed = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
       absorb(this.absorbed, this.path.join(SEP));
     }
-    [this.a, this.b, this.c, this.d] = finish(this.absorbed);
+    const st = this.absorbed;
+    // hash128's final mix, written straight into the state (no array per stream).
+    const h1 = Math.imul(st[2] ^ (st[0] >>> 18), 597399067);
+    const h2 = Math.imul(st[3] ^ (st[1] >>> 22), 2869860233);
+    const h3 = Math.imul(h1 ^ (st[2] >>> 17), 951274213);
+    const h4 = Math.imul(h2 ^ (st[3] >>> 19), 2716044179);
+    this.a = mix32(h1 ^ h2 ^ h3 ^ h4);
+    this.b = mix32(h2 ^ h1);
+    this.c = mix32(h3 ^ h1);
+    this.d = mix32(h4 ^ h1);
     for (let i = 0; i < 12; i++) this.uint32();
   }
 

@@ -102,6 +102,8 @@ type Resolve = (name: string) => OperationSpec;
 interface Lane {
   readonly schedule: Required<SessionSchedule> | undefined;
   readonly slots: Map<number, Slot | null>;
+  /** Start of slot k (null: no session), asked for slot k and for slot k - 1's end: dropped with `slots`. */
+  readonly starts: Map<number, number | null>;
   readonly live: Map<number, Live | null>;
   /** A via-service persona's principal per slot of its base persona (never dropped). */
   readonly via: Map<number, Principal>;
@@ -427,6 +429,15 @@ export class Estate {
     return Math.round((k * s.everyHours + s.offsetHours) * H) + jitter;
   }
 
+  /** `startOf`, remembered per lane: each slot's start is asked twice (its own, and the end of the slot before). */
+  private startAt(p: Persona, account: Account, region: string, lane: Lane, k: number): number | undefined {
+    const hit = lane.starts.get(k);
+    if (hit !== undefined) return hit ?? undefined;
+    const v = this.startOf(p, account, region, lane.schedule!, k);
+    lane.starts.set(k, v ?? null);
+    return v;
+  }
+
   /** The caches of `p` in `account` and `region`. */
   private lane(p: Persona, account: Account, region: string): Lane {
     let byAccount = this.lanes.get(p);
@@ -434,7 +445,7 @@ export class Estate {
     let byRegion = byAccount.get(account);
     if (!byRegion) byAccount.set(account, (byRegion = new Map()));
     let lane = byRegion.get(region);
-    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), live: new Map(), via: new Map() }));
+    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), starts: new Map(), live: new Map(), via: new Map() }));
     return lane;
   }
 
@@ -442,16 +453,19 @@ export class Estate {
     const hit = lane.slots.get(k);
     if (hit !== undefined) return hit ?? undefined;
     if (this.slotCount > 50_000) {
-      for (const l of this.allLanes()) l.slots.clear();
+      for (const l of this.allLanes()) {
+        l.slots.clear();
+        l.starts.clear();
+      }
       this.slotCount = 0;
       this.epoch++;
     }
     const s = lane.schedule!;
-    const start = this.startOf(p, account, region, s, k);
+    const start = this.startAt(p, account, region, lane, k);
     let slot: Slot | null = null;
     if (start !== undefined && this.issuerLive(p, account, region, start)) {
       const expires = start + Math.round(s.durationHours * H);
-      const next = this.startOf(p, account, region, s, k + 1);
+      const next = this.startAt(p, account, region, lane, k + 1);
       let end = Math.min(expires - EXPIRY_MARGIN, start + s.activeHours * H);
       if (next !== undefined) end = Math.min(end, next);
       slot = end > start ? { k, start, end, expires } : null;
@@ -600,7 +614,8 @@ export class Estate {
 
   private make(p: Persona, account: Account, region: string, slot: Slot): Live | undefined {
     const id = p.identity;
-    const r = this.slotRng(p, account, region, slot.k).fork('build');
+    // slotRng(...).fork('build') in one fork: the same path, so the same stream.
+    const r = this.rng.fork('session', account.id, region, p.name, slot.k, 'build');
     const durationSeconds = Math.round((slot.expires - slot.start) / 1000);
     const info = (principal: Principal, sessionName: string, issuedBy: string, issuedKey?: string): SessionInfo => {
       const i: SessionInfo = {
