@@ -87,13 +87,18 @@ export class Intent implements CallIntent {
 
   /** A session's issuing call (never drawn to fail). */
   static issuing(s: PlannedCall): Intent {
-    return new Intent(s.time, s.principal, s.spec, false, 'issuer', s);
+    return new Intent(s.time, s.principal, s.spec, false, 'issuer', detailsOf(s));
   }
 
   /** The same caller, time and call details, making another operation (a planned create or delete), not failing. */
   static withSpec(host: CallIntent, spec: OperationSpec): Intent {
-    return new Intent(host.time, host.principal, spec, false, host.persona, host instanceof Intent ? host.details : host);
+    return new Intent(host.time, host.principal, spec, false, host.persona, host instanceof Intent ? host.details : detailsOf(host));
   }
+}
+
+/** The details of a planned call in one object shape (the steps' literals have many: the getters would see them all). */
+function detailsOf(c: CallDetails): CallDetails {
+  return { params: c.params, opts: c.opts, region: c.region, patch: c.patch };
 }
 
 /**
