@@ -1,5 +1,6 @@
 import type { Random } from '../core/random.js';
 import type { OperationSpec, WorldResource } from '../catalog/types.js';
+import type { JsonObject } from '../record/types.js';
 import { Intent, type CallIntent } from '../activity/traffic.js';
 import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps, type ResourceEffect } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
@@ -84,9 +85,17 @@ function mint(env: PlanEnv, spec: OperationSpec, type: string): WorldResource {
   return env.registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, env.rng);
 }
 
+/**
+ * A binding with every field present (absent ones undefined): the record builder reads
+ * them for each generated call, and bindings of three shapes made it bail out ("wrong map").
+ */
+function binding(action: 'create' | 'delete', resource: WorldResource, params: JsonObject | undefined, error: string | undefined): Binding {
+  return { action, resource, params, error };
+}
+
 function createBinding(type: string, l: Lifecycle): Binding {
   const p = CREATE_PARAM[type];
-  return p ? { action: 'create', resource: l.resource, params: { [p]: l.resource.name } } : { action: 'create', resource: l.resource };
+  return binding('create', l.resource, p ? { [p]: l.resource.name } : undefined, undefined);
 }
 
 /**
@@ -135,7 +144,7 @@ function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: I
     if (xs && k >= 0) {
       const [x] = xs.splice(k, 1);
       x.l.deletedAt = it.time;
-      bind(it, { action: 'delete', resource: x.l.resource });
+      bind(it, binding('delete', x.l.resource, undefined, undefined));
       continue;
     }
     // nothing to delete: the same caller creates one at an earlier call of theirs
@@ -149,12 +158,12 @@ function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: I
       const c = Intent.withSpec(host, createSpec);
       bind(c, createBinding(e.type, l));
       inserts.push({ at: j, it: c });
-      bind(it, { action: 'delete', resource: l.resource });
+      bind(it, binding('delete', l.resource, undefined, undefined));
     } else {
       // The caller deletes something already gone: the service's not-found error.
       const type = e.type;
       const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, type))?.code;
-      bind(it, { action: 'delete', resource: mint(env, it.spec, type), error: code ?? 'AccessDenied' });
+      bind(it, binding('delete', mint(env, it.spec, type), undefined, code ?? 'AccessDenied'));
     }
   }
   return open;
@@ -180,13 +189,13 @@ function closeOpen(intents: readonly CallIntent[], env: PlanEnv, open: Map<strin
         const host = intents[k];
         x.l.deletedAt = host.time;
         const d = Intent.withSpec(host, deleteSpec);
-        bind(d, { action: 'delete', resource: x.l.resource });
+        bind(d, binding('delete', x.l.resource, undefined, undefined));
         inserts.push({ at: k, it: d });
       } else {
         // No later call of this caller today: the create fails, and nothing is made.
         x.l.deletedAt = x.l.createdAt;
         const code = x.it.spec.errors?.find((m) => !isNotFoundCode(m.code))?.code ?? 'AccessDenied';
-        bind(x.it, { action: 'create', resource: x.l.resource, error: code });
+        bind(x.it, binding('create', x.l.resource, undefined, code));
       }
     }
   }
