@@ -54,7 +54,7 @@ type CallDetails = Pick<CallIntent, 'params' | 'opts' | 'region' | 'patch'>;
  * the same order and the code that reads them (resource planning, record building) sees
  * one object shape instead of one per combination of optional fields. A shard-day keeps
  * all of its intents until its records are built, so the fields only issuing records use
- * live in one `details` object (the issuing step itself), not in every intent.
+ * live in one `details` object (one shape for all), not in every intent.
  */
 export class Intent implements CallIntent {
   /** @internal The resource lifecycle the shard's plan bound this call to (estate/registry-plan.ts). */
