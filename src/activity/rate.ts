@@ -52,6 +52,21 @@ export function poissonArrivals(rng: Random, from: number, to: number, perHour: 
   const out: number[] = [];
   if (perHour === 0) return out;
   const peak = (perHour * maxMultiplier(profile)) / HOUR;
+  // The diurnal profile (the default) with its parameters read once: the same arithmetic
+  // as rateMultiplier, in the same order, without a switch and two defaults per arrival.
+  if (profile.kind === 'diurnal') {
+    const peakHour = profile.peakHourUtc ?? 14;
+    const amp = profile.amplitude ?? 0.6;
+    let t = from;
+    for (;;) {
+      t += rng.exponential(peak);
+      if (t >= to) break;
+      const hour = (t % 86_400_000) / HOUR;
+      const accept = (perHour * (1 + amp * Math.cos(((hour - peakHour) / 24) * 2 * Math.PI))) / HOUR / peak;
+      if (accept >= 1 || rng.next() < accept) out.push(Math.floor(t));
+    }
+    return out;
+  }
   let t = from;
   for (;;) {
     t += rng.exponential(peak);

@@ -1,4 +1,4 @@
-import type { Random } from '../core/random.js';
+import { WeightedTable, type Random } from '../core/random.js';
 import { MS_PER_DAY, startOfUtcDay, utcDay } from '../core/time.js';
 import { globalRegionOf } from '../core/ids.js';
 import { TrailsimInputError } from '../core/errors.js';
@@ -9,7 +9,8 @@ import type { World } from '../world/world.js';
 import type { CallOptions } from '../record/builder.js';
 import type { CloudTrailRecord, JsonObject } from '../record/types.js';
 import { DEFAULT_PERSONAS, type Persona } from './persona.js';
-import { Estate, type SessionInfo } from '../estate/sessions.js';
+import { Estate, type PlannedCall, type SessionInfo } from '../estate/sessions.js';
+import type { Binding } from '../estate/registry.js';
 import { poissonArrivals, parseRate, type RateProfile } from './rate.js';
 
 /** Generated background traffic. */
@@ -45,6 +46,61 @@ export interface CallIntent {
   readonly patch?: (records: CloudTrailRecord[]) => void;
 }
 
+/** What an intent carries besides who calls what when: an issuing record's parameters, options, region and patch. */
+type CallDetails = Pick<CallIntent, 'params' | 'opts' | 'region' | 'patch'>;
+
+/**
+ * @internal The planner's call intents: one class, so every intent has the same fields in
+ * the same order and the code that reads them (resource planning, record building) sees
+ * one object shape instead of one per combination of optional fields. A shard-day keeps
+ * all of its intents until its records are built, so the fields only issuing records use
+ * live in one `details` object (one shape for all), not in every intent.
+ */
+export class Intent implements CallIntent {
+  /** @internal The resource lifecycle the shard's plan bound this call to (estate/registry-plan.ts). */
+  binding: Binding | undefined = undefined;
+
+  constructor(
+    readonly time: number,
+    readonly principal: Principal,
+    readonly spec: OperationSpec,
+    readonly fail: boolean,
+    readonly persona: string,
+    private readonly details: CallDetails | undefined,
+  ) {}
+
+  get params(): JsonObject | undefined {
+    return this.details?.params;
+  }
+
+  get opts(): CallOptions | undefined {
+    return this.details?.opts;
+  }
+
+  get region(): string | undefined {
+    return this.details?.region;
+  }
+
+  get patch(): ((records: CloudTrailRecord[]) => void) | undefined {
+    return this.details?.patch;
+  }
+
+  /** A session's issuing call (never drawn to fail). */
+  static issuing(s: PlannedCall): Intent {
+    return new Intent(s.time, s.principal, s.spec, false, 'issuer', detailsOf(s));
+  }
+
+  /** The same caller, time and call details, making another operation (a planned create or delete), not failing. */
+  static withSpec(host: CallIntent, spec: OperationSpec): Intent {
+    return new Intent(host.time, host.principal, spec, false, host.persona, host instanceof Intent ? host.details : detailsOf(host));
+  }
+}
+
+/** The details of a planned call in one object shape (the steps' literals have many: the getters would see them all). */
+function detailsOf(c: CallDetails): CallDetails {
+  return { params: c.params, opts: c.opts, region: c.region, patch: c.patch };
+}
+
 /**
  * A shard: the activity of one account in one region on one UTC day. It is the unit of
  * generation (its own random streams, derived from seed / traffic / account / region /
@@ -71,8 +127,8 @@ export function shardName(k: ShardKey): string {
 type Resolve = (name: string) => OperationSpec;
 
 interface PreparedPersona {
-  persona: Persona;
-  ops: (readonly [OperationSpec, number])[];
+  readonly persona: Persona;
+  readonly ops: WeightedTable<OperationSpec>;
 }
 
 /** Prepared traffic: operation names resolved once, personas filtered per region. */
@@ -103,7 +159,7 @@ export class Traffic {
         const ops = persona.operations
           .map(([name, w]) => [this.resolve(name), w] as const)
           .filter(([spec]) => !spec.global || region === partitionGlobal);
-        if (ops.length > 0) list.push([{ persona, ops }, persona.weight] as const);
+        if (ops.length > 0) list.push([{ persona, ops: new WeightedTable(ops) }, persona.weight] as const);
       }
       this.prepared.set(key, list);
     }
@@ -146,42 +202,76 @@ export class Traffic {
     const hourRng = (h: number) => rootRng.fork(this.name, account.id, region, 'burst-hour', h);
     const times = poissonArrivals(rng.fork('arrivals'), dayStart, dayStart + MS_PER_DAY, this.perHour, this.profile, hourRng);
     const estate = this.estate;
-    const personas = this.forRegion(region, globalRegionOf(account.partition)).filter(([pp]) => estate.hasPersona(pp.persona, account));
-    const issued: CallIntent[] = estate
-      .issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r))
-      .map((s) => ({ ...s, fail: false, persona: 'issuer' }));
-    if (personas.length === 0) return issued;
-    const pick = rng.fork('pick');
-    // Personas that can always call (long-term keys, services): the fallback when the
-    // drawn personas have no live session, so the traffic keeps its rate.
-    const always = personas.filter(([pp]) => !estate.hasSessions(pp.persona));
-    const calls: CallIntent[] = [];
-    for (let i = 0; i < times.length; i++) {
-      const t = times[i];
-      // A persona with no live session at t (off hours, between sessions) does not call;
-      // the arrival goes to another persona (a few tries, then one that always can).
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const last = attempt === 4;
-        if (last && always.length === 0) break;
-        const pp = pick.weighted(last ? always : personas);
-        const principal = estate.principalAt(pp.persona, account, region, t);
-        if (!principal) continue;
-        const spec = pick.weighted(pp.ops);
-        calls.push({ time: t, principal, spec, fail: pick.next() < (pp.persona.errorRate ?? 0.02), persona: pp.persona.name });
-        break;
-      }
+    const prepared = this.forRegion(region, globalRegionOf(account.partition));
+    const planned = estate.issuance(account, region, day, (a) => this.regionsOf(a), (p, a, r) => this.hasOps(p, a, r));
+    const issued: Intent[] = [];
+    for (let i = 0; i < planned.length; i++) issued.push(Intent.issuing(planned[i]));
+    // The personas of this account, each with its principal lookup for this shard.
+    const callers: (readonly [Caller, number])[] = [];
+    const always: (readonly [Caller, number])[] = [];
+    for (const entry of prepared) {
+      const pp = entry[0];
+      if (!estate.hasPersona(pp.persona, account)) continue;
+      const c: Caller = { pp, at: estate.callerOf(pp.persona, account, region), errorRate: pp.persona.errorRate ?? 0.02, name: pp.persona.name };
+      callers.push([c, entry[1]]);
+      // Personas that can always call (long-term keys, services): the fallback when the
+      // drawn personas have no live session, so the traffic keeps its rate.
+      if (!estate.hasSessions(pp.persona)) always.push([c, entry[1]]);
     }
+    if (callers.length === 0) return issued;
+    const calls = drawCalls(times, rng.fork('pick'), new WeightedTable(callers), always.length > 0 ? new WeightedTable(always) : undefined);
     if (issued.length === 0) return calls;
-    // Merge: an issuing record comes before the calls at the same instant.
-    const out: CallIntent[] = [];
-    let i = 0;
-    for (const c of calls) {
-      while (i < issued.length && issued[i].time <= c.time) out.push(issued[i++]);
-      out.push(c);
-    }
-    while (i < issued.length) out.push(issued[i++]);
-    return out;
+    return mergeByTime(issued, calls);
   }
+}
+
+/** A persona of one shard: its prepared operations and its principal at a time. */
+interface Caller {
+  readonly pp: PreparedPersona;
+  readonly at: (t: number) => Principal | undefined;
+  readonly errorRate: number;
+  readonly name: string;
+}
+
+/**
+ * The personas' calls at the arrival times: for each arrival a persona (by weight), its
+ * principal then, an operation (by weight) and whether it fails, all from `pick`.
+ */
+function drawCalls(times: readonly number[], pick: Random, callers: WeightedTable<Caller>, always: WeightedTable<Caller> | undefined): Intent[] {
+  const calls: Intent[] = [];
+  for (let i = 0; i < times.length; i++) {
+    const t = times[i];
+    // A persona with no live session at t (off hours, between sessions) does not call;
+    // the arrival goes to another persona (a few tries, then one that always can).
+    for (let attempt = 0; attempt < 5; attempt++) {
+      let c: Caller;
+      if (attempt < 4) c = pick.draw(callers);
+      else if (always) c = pick.draw(always);
+      else break;
+      const principal = c.at(t);
+      if (!principal) continue;
+      const spec = pick.draw(c.pp.ops);
+      calls.push(new Intent(t, principal, spec, pick.next() < c.errorRate, c.name, undefined));
+      break;
+    }
+  }
+  return calls;
+}
+
+/** Issuing records and calls in one time order: an issuing record comes before the calls at the same instant. */
+function mergeByTime(issued: readonly Intent[], calls: readonly Intent[]): Intent[] {
+  // One loop for both lists: a loop for the rest of `issued` after the last call ran only
+  // at a shard's end, so its code was optimised without feedback and bailed out each time.
+  const out: Intent[] = [];
+  const ni = issued.length;
+  const nc = calls.length;
+  let i = 0;
+  let j = 0;
+  while (i < ni || j < nc) {
+    if (i < ni && (j === nc || issued[i].time <= calls[j].time)) out.push(issued[i++]);
+    else out.push(calls[j++]);
+  }
+  return out;
 }
 
 /** The UTC days `[from, to)` touches. */

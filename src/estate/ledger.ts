@@ -27,9 +27,14 @@ const STS_ISSUERS = new Set(['AssumeRole', 'AssumeRoleWithSAML', 'AssumeRoleWith
  */
 export class SessionLedger implements CredentialLedger {
   private readonly issued = new Map<string, { accessKeyId: string }>();
+  /** principalKey of the role and federated-user ARNs `find` is asked about (one per role: every estate session asks). */
+  private readonly keys = new Map<string, string>();
 
   find(arn: string, sessionName: string, createdAt: number): { accessKeyId: string } | undefined {
-    return this.issued.get(`${principalKey(arn)}|${sessionName}|${formatEventTime(createdAt)}`);
+    if (this.issued.size === 0) return undefined;
+    let key = this.keys.get(arn);
+    if (key === undefined) this.keys.set(arn, (key = principalKey(arn)));
+    return this.issued.get(`${key}|${sessionName}|${formatEventTime(createdAt)}`);
   }
 
   /** Remembers the key a successful issuing record handed out. */

@@ -1,8 +1,8 @@
 import type { Random } from '../core/random.js';
-import type { OperationSpec } from '../catalog/types.js';
+import type { OperationSpec, WorldResource } from '../catalog/types.js';
 import type { JsonObject } from '../record/types.js';
-import type { CallIntent } from '../activity/traffic.js';
-import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps } from '../catalog/resource-effects.js';
+import { Intent, type CallIntent } from '../activity/traffic.js';
+import { ACCUMULATING_TYPES, NO_AUTO_DELETE_TYPES, effectOf, isNotFoundCode, lifecycleOps, type ResourceEffect } from '../catalog/resource-effects.js';
 import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.js';
 
 /**
@@ -23,11 +23,17 @@ import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.
  * So every shard starts the day with the seeded inventory and ends it there; nothing a
  * shard creates is seen by another. Objects and VPCs accumulate (see ACCUMULATING_TYPES).
  */
+/** Bindings of intents that are not the planner's own `Intent`s (which carry theirs). */
 const bindings = new WeakMap<CallIntent, Binding>();
 
 /** The binding planned for a generated call. */
 export function bindingOf(it: CallIntent): Binding | undefined {
-  return bindings.get(it);
+  return it instanceof Intent ? it.binding : bindings.get(it);
+}
+
+function bind(it: CallIntent, b: Binding): void {
+  if (it instanceof Intent) it.binding = b;
+  else bindings.set(it, b);
 }
 
 /** Request members that name a new resource whose name the caller chooses. */
@@ -63,27 +69,69 @@ function sameCaller(a: CallIntent, b: CallIntent): boolean {
   return a.principal === b.principal || (a.persona === b.persona && a.principal.identity.arn === b.principal.identity.arn);
 }
 
-/** Returns the shard's calls with the paired creates/deletes added, in time order; bindings are recorded for `bindingOf`. */
-export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
-  const { registry, scope, rng } = env;
-  const inserts: { at: number; before: boolean; it: CallIntent }[] = [];
-  const open = new Map<string, { l: Lifecycle; idx: number; it: CallIntent }[]>();
-  const mint = (spec: OperationSpec, type: string) => registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, rng);
-  const createBinding = (type: string, l: Lifecycle): Binding => {
-    const p = CREATE_PARAM[type];
-    const params: JsonObject | undefined = p ? { [p]: l.resource.name } : undefined;
-    return params ? { action: 'create', resource: l.resource, params } : { action: 'create', resource: l.resource };
-  };
+/** A create not yet paired with its delete. */
+interface Open {
+  readonly l: Lifecycle;
+  readonly idx: number;
+  readonly it: CallIntent;
+}
 
+interface Insert {
+  readonly at: number;
+  readonly it: CallIntent;
+}
+
+function mint(env: PlanEnv, spec: OperationSpec, type: string): WorldResource {
+  return env.registry.mint(type, env.accountId, spec.global ? env.globalRegion : env.region, env.rng);
+}
+
+/**
+ * A binding with every field present (absent ones undefined): the record builder reads
+ * them for each generated call, and bindings of three shapes made it bail out ("wrong map").
+ */
+function binding(action: 'create' | 'delete', resource: WorldResource, params: JsonObject | undefined, error: string | undefined): Binding {
+  return { action, resource, params, error };
+}
+
+function createBinding(type: string, l: Lifecycle): Binding {
+  const p = CREATE_PARAM[type];
+  return binding('create', l.resource, p ? { [p]: l.resource.name } : undefined, undefined);
+}
+
+/**
+ * Returns the shard's calls with the paired creates/deletes added, in time order; bindings are recorded for `bindingOf`.
+ * (Three passes in three functions, no closures: each keeps its own type feedback, and V8
+ * optimises them once rather than bailing out of one large function per shard.)
+ */
+export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
+  const inserts: Insert[] = [];
+  const open = pairLifecycles(intents, env, inserts);
+  closeOpen(intents, env, open, inserts);
+  return withInserts(intents, inserts);
+}
+
+/** The effect a successful call of `spec` has on a resource whose lifecycle the shard plans, or null. */
+function plannedEffect(spec: OperationSpec): ResourceEffect | null {
+  const e = effectOf(spec);
+  if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) return null;
+  return e;
+}
+
+/** Creates make resources, deletes take the oldest open one (or make one at an earlier call of their caller); returns what is still open, by type. */
+function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: Insert[]): Map<string, Open[]> {
+  const open = new Map<string, Open[]>();
+  // plannedEffect per operation, once per shard (the catalog does not change while a shard is planned).
+  const effects = new Map<OperationSpec, ResourceEffect | null>();
   for (let i = 0; i < intents.length; i++) {
     const it = intents[i];
     if (it.fail) continue;
-    const e = effectOf(it.spec);
-    if (!e || (e.action !== 'create' && e.action !== 'delete') || ACCUMULATING_TYPES.has(e.type) || !lifecycleOps(e.type)) continue;
+    let e = effects.get(it.spec);
+    if (e === undefined) effects.set(it.spec, (e = plannedEffect(it.spec)));
+    if (e === null) continue;
     if (e.action === 'create') {
-      const l: Lifecycle = { resource: mint(it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
-      scope.add(l);
-      bindings.set(it, createBinding(e.type, l));
+      const l: Lifecycle = { resource: mint(env, it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
+      env.scope.add(l);
+      bind(it, createBinding(e.type, l));
       let xs = open.get(e.type);
       if (!xs) open.set(e.type, (xs = []));
       xs.push({ l, idx: i, it });
@@ -91,11 +139,12 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     }
     // delete: the oldest open resource of the type created before now
     const xs = open.get(e.type);
-    const k = xs ? xs.findIndex((x) => x.l.createdAt < it.time) : -1;
+    let k = -1;
+    if (xs) for (let q = 0; q < xs.length; q++) if (xs[q].l.createdAt < it.time) { k = q; break; }
     if (xs && k >= 0) {
       const [x] = xs.splice(k, 1);
       x.l.deletedAt = it.time;
-      bindings.set(it, { action: 'delete', resource: x.l.resource });
+      bind(it, binding('delete', x.l.resource, undefined, undefined));
       continue;
     }
     // nothing to delete: the same caller creates one at an earlier call of theirs
@@ -104,25 +153,29 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
     for (let q = i - 1; q >= 0; q--) if (sameCaller(intents[q], it) && intents[q].time < it.time) { j = q; break; }
     if (createSpec && j >= 0) {
       const host = intents[j];
-      const l: Lifecycle = { resource: mint(createSpec, e.type), createdAt: host.time, deletedAt: it.time };
-      scope.add(l);
-      const c: CallIntent = { ...host, spec: createSpec, fail: false };
-      bindings.set(c, createBinding(e.type, l));
-      inserts.push({ at: j, before: true, it: c });
-      bindings.set(it, { action: 'delete', resource: l.resource });
+      const l: Lifecycle = { resource: mint(env, createSpec, e.type), createdAt: host.time, deletedAt: it.time };
+      env.scope.add(l);
+      const c = Intent.withSpec(host, createSpec);
+      bind(c, createBinding(e.type, l));
+      inserts.push({ at: j, it: c });
+      bind(it, binding('delete', l.resource, undefined, undefined));
     } else {
       // The caller deletes something already gone: the service's not-found error.
-      const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, e.type))?.code;
-      bindings.set(it, { action: 'delete', resource: mint(it.spec, e.type), error: code ?? 'AccessDenied' });
+      const type = e.type;
+      const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, type))?.code;
+      bind(it, binding('delete', mint(env, it.spec, type), undefined, code ?? 'AccessDenied'));
     }
   }
+  return open;
+}
 
-  // Close what is still open: a later call of the same caller deletes it.
+/** Closes what is still open: a later call of the same caller deletes it. */
+function closeOpen(intents: readonly CallIntent[], env: PlanEnv, open: Map<string, Open[]>, inserts: Insert[]): void {
   for (const [type, xs] of open) {
     if (NO_AUTO_DELETE_TYPES.has(type)) continue;
     const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
     for (const x of xs) {
-      const life = (5 + rng.int(115)) * MIN;
+      const life = (5 + env.rng.int(115)) * MIN;
       let k = -1;
       let fallback = -1;
       for (let q = x.idx + 1; q < intents.length; q++) {
@@ -135,20 +188,23 @@ export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallInt
       if (deleteSpec && k >= 0) {
         const host = intents[k];
         x.l.deletedAt = host.time;
-        const d: CallIntent = { ...host, spec: deleteSpec, fail: false };
-        bindings.set(d, { action: 'delete', resource: x.l.resource });
-        inserts.push({ at: k, before: true, it: d });
+        const d = Intent.withSpec(host, deleteSpec);
+        bind(d, binding('delete', x.l.resource, undefined, undefined));
+        inserts.push({ at: k, it: d });
       } else {
         // No later call of this caller today: the create fails, and nothing is made.
         x.l.deletedAt = x.l.createdAt;
         const code = x.it.spec.errors?.find((m) => !isNotFoundCode(m.code))?.code ?? 'AccessDenied';
-        bindings.set(x.it, { action: 'create', resource: x.l.resource, error: code });
+        bind(x.it, binding('create', x.l.resource, undefined, code));
       }
     }
   }
+}
 
+/** The calls with the planned creates and deletes, each just before the call it rides on. */
+function withInserts(intents: readonly CallIntent[], inserts: Insert[]): CallIntent[] {
   if (inserts.length === 0) return intents as CallIntent[];
-  inserts.sort((a, b) => a.at - b.at);
+  inserts.sort((a, b) => a.at - b.at); // stable: inserts at one call keep their order
   const out: CallIntent[] = [];
   let p = 0;
   for (let i = 0; i < intents.length; i++) {

@@ -74,7 +74,8 @@ export interface ViewOptions {
 const CAPTURED = ['engine', 'engineVersion', 'dBInstanceClass', 'instanceType', 'runtime', 'kmsKeyId', 'vpcId', 'subnetId', 'memorySize', 'imageId'] as const;
 
 export class EstateRegistry {
-  private readonly seeds = new Map<string, WorldResource[]>();
+  /** Seeded inventories by account, type and region key: looked up per resource pick, so by the (interned) strings themselves rather than a key composed per call. */
+  private readonly seeds = new Map<string, Map<ResourceType, Map<string, WorldResource[]>>>();
   private readonly seedArns = new Map<string, WorldResource>();
   private readonly userLives = new Map<string, Lifecycle[]>();
   private readonly userArns = new Map<string, WorldResource>();
@@ -116,11 +117,14 @@ export class EstateRegistry {
     const account = this.world.accounts.get(accountId);
     const own = account ? account.resources(type, rk) : [];
     if (own.length > 0) return own;
-    const k = `${accountId}|${type}|${rk}`;
-    let s = this.seeds.get(k);
+    let byType = this.seeds.get(accountId);
+    if (!byType) this.seeds.set(accountId, (byType = new Map()));
+    let byRegion = byType.get(type);
+    if (!byRegion) byType.set(type, (byRegion = new Map()));
+    let s = byRegion.get(rk);
     if (!s) {
       s = this.seed(type, accountId, rk);
-      this.seeds.set(k, s);
+      byRegion.set(rk, s);
       for (const r of s) this.seedArns.set(r.arn, r);
     }
     return s;
@@ -182,6 +186,33 @@ export class EstateRegistry {
       }
     }
     return out;
+  }
+
+  /**
+   * `live(...)[rng.int(n)]` (undefined, drawing nothing, when nothing is live), without
+   * copying the inventory: most records pick a resource, and a shard with planned
+   * lifecycles of the type made every pick copy the inventory and filter the lifecycles
+   * into it. The same draw (n is the same count) picks the same element (same order).
+   */
+  pickLive(type: ResourceType, accountId: string, region: string, time: number, rng: Random, shard?: ShardScope, user?: boolean): WorldResource | undefined {
+    if (this.tombstones.size > 0) {
+      const list = this.live(type, accountId, region, time, shard, user);
+      return list.length > 0 ? list[rng.int(list.length)] : undefined;
+    }
+    const rk = isGlobalResourceType(type) ? '' : region;
+    const inventory = this.inventory(type, accountId, rk);
+    const planned = shard?.byType.get(type);
+    const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
+    const n0 = inventory.length;
+    if (!planned && !mine) return n0 > 0 ? inventory[rng.int(n0)] : undefined;
+    const n1 = planned ? countAlive(planned, time, accountId, rk) : 0;
+    const n2 = mine ? countAlive(mine, time, accountId, rk) : 0;
+    const n = n0 + n1 + n2;
+    if (n === 0) return undefined;
+    const i = rng.int(n);
+    if (i < n0) return inventory[i];
+    if (i < n0 + n1) return nthAlive(planned!, time, accountId, rk, i - n0);
+    return nthAlive(mine!, time, accountId, rk, i - n0 - n1);
   }
 
   /** The live resource of `type` named `value` (name, id, ARN or SQS URL), if any. */
@@ -284,6 +315,23 @@ export class EstateRegistry {
   }
 }
 
+/** Whether a lifecycle is live at `time` in (account, rk), as `live` filters them (no tombstones). */
+function isAlive(l: Lifecycle, time: number, accountId: string, rk: string): boolean {
+  return l.createdAt <= time && time < l.deletedAt && l.resource.accountId === accountId && l.resource.region === rk;
+}
+
+function countAlive(xs: readonly Lifecycle[], time: number, accountId: string, rk: string): number {
+  let n = 0;
+  for (let i = 0; i < xs.length; i++) if (isAlive(xs[i], time, accountId, rk)) n++;
+  return n;
+}
+
+/** The `nth` live lifecycle's resource, in order. */
+function nthAlive(xs: readonly Lifecycle[], time: number, accountId: string, rk: string, nth: number): WorldResource {
+  for (let i = 0; i < xs.length; i++) if (isAlive(xs[i], time, accountId, rk) && nth-- === 0) return xs[i].resource;
+  throw new Error('nthAlive: fewer live lifecycles than counted');
+}
+
 function ident(type: string, accountId: string, rk: string, name: string, bucket?: string): string {
   return `${type}|${accountId}|${rk}|${bucket ?? ''}|${name}`;
 }
@@ -355,8 +403,7 @@ export class CallView implements WorldView {
     let r: WorldResource;
     if (own && o.missing === type) r = this.reg.mint(type, accountId, region, rng);
     else {
-      const list = this.reg.live(type, accountId, region, o.time, own ? o.shard : undefined, o.user);
-      r = list.length > 0 ? list[rng.int(list.length)] : this.reg.mint(type, accountId, region, rng);
+      r = this.reg.pickLive(type, accountId, region, o.time, rng, own ? o.shard : undefined, o.user) ?? this.reg.mint(type, accountId, region, rng);
     }
     (this.memo ??= []).push(type, accountId, region, r);
     return r;

@@ -102,6 +102,8 @@ type Resolve = (name: string) => OperationSpec;
 interface Lane {
   readonly schedule: Required<SessionSchedule> | undefined;
   readonly slots: Map<number, Slot | null>;
+  /** Start of slot k (null: no session), asked for slot k and for slot k - 1's end: dropped with `slots`. */
+  readonly starts: Map<number, number | null>;
   readonly live: Map<number, Live | null>;
   /** A via-service persona's principal per slot of its base persona (never dropped). */
   readonly via: Map<number, Principal>;
@@ -166,6 +168,8 @@ export class Estate {
   /** Entries in every lane's `slots` and `live`: both are dropped past a bound, as one map each would be. */
   private slotCount = 0;
   private liveCount = 0;
+  /** Bumped whenever those caches are dropped: a `callerOf` memo holds for one epoch. */
+  private epoch = 0;
   /** `fixedPrincipal` of a persona object and account, without composing its string key. */
   private readonly fixedByObject = new Map<Persona, Map<Account, Principal>>();
   private readonly pools = new Map<string, { ips: string[]; agents: readonly string[] }>();
@@ -272,6 +276,90 @@ export class Estate {
   }
 
   /**
+   * @internal `principalAt(p, account, region, t)` for many `t` in a row (one shard's
+   * planning asks it for every arrival, several personas per arrival). The lane and the
+   * slot pair of the last slot index are kept, so most answers cost a comparison or two
+   * instead of five map lookups. The answers, and the slot and session builds behind them,
+   * are exactly principalAt's: the memo is dropped whenever the estate drops its caches
+   * (`epoch`), so even the principal objects are the same ones.
+   */
+  callerOf(p: Persona, account: Account, region: string): (t: number) => Principal | undefined {
+    const id = p.identity;
+    switch (id.kind) {
+      case 'iam-user':
+      case 'service':
+      case 'aws-internal': {
+        // A fixed principal, made on first use (as principalAt makes it).
+        let v: Principal | undefined;
+        return (t) => (v ??= this.principalAt(p, account, region, t));
+      }
+      case 'root':
+        if (!id.schedule) {
+          let v: Principal | undefined;
+          return (t) => (v ??= this.principalAt(p, account, region, t));
+        }
+        break;
+      case 'via-service': {
+        const base = this.liveCursor(this.byName.get(id.persona)!, account, region);
+        const via = this.lane(p, account, region).via;
+        return (t) => {
+          const live = base(t);
+          if (!live) return undefined;
+          let v = via.get(live.slot.k);
+          if (!v) via.set(live.slot.k, (v = new ViaServicePrincipal(live.principal, id.host)));
+          return v;
+        };
+      }
+    }
+    const live = this.liveCursor(p, account, region);
+    return (t) => live(t)?.principal;
+  }
+
+  /** `liveAt(p, account, region, ·)` with the lane and the last slot pair kept (see `callerOf`). */
+  private liveCursor(p: Persona, account: Account, region: string): (t: number) => Live | undefined {
+    const lane = this.lane(p, account, region);
+    const s = lane.schedule!;
+    let epoch = -1;
+    let k = NaN;
+    let a: Slot | undefined;
+    let b: Slot | undefined;
+    let bKnown = false;
+    let liveA: Live | undefined;
+    let liveAKnown = false;
+    let liveB: Live | undefined;
+    let liveBKnown = false;
+    return (t) => {
+      // slotAt, with slot(k) and slot(k - 1) asked once per k (they are cache hits after that).
+      const kk = Math.floor((t / H - s.offsetHours) / s.everyHours);
+      if (kk !== k || epoch !== this.epoch) {
+        epoch = this.epoch;
+        k = kk;
+        a = this.slot(p, account, region, kk, lane);
+        bKnown = liveAKnown = liveBKnown = false;
+      }
+      if (a && a.start <= t && t < a.end) {
+        if (!liveAKnown || epoch !== this.epoch) {
+          liveA = this.build(p, account, region, a, lane);
+          liveAKnown = epoch === this.epoch;
+        }
+        return liveA;
+      }
+      if (!bKnown || epoch !== this.epoch) {
+        b = this.slot(p, account, region, kk - 1, lane);
+        bKnown = epoch === this.epoch;
+      }
+      if (b && b.start <= t && t < b.end) {
+        if (!liveBKnown || epoch !== this.epoch) {
+          liveB = this.build(p, account, region, b, lane);
+          liveBKnown = epoch === this.epoch;
+        }
+        return liveB;
+      }
+      return undefined;
+    };
+  }
+
+  /**
    * The issuing records of the sessions that begin on `day` and belong to the shard
    * (`account`, `region`): the account's own personas, plus, for the management account,
    * the Identity Center sign-ins and cross-account AssumeRole calls of every member.
@@ -341,6 +429,15 @@ export class Estate {
     return Math.round((k * s.everyHours + s.offsetHours) * H) + jitter;
   }
 
+  /** `startOf`, remembered per lane: each slot's start is asked twice (its own, and the end of the slot before). */
+  private startAt(p: Persona, account: Account, region: string, lane: Lane, k: number): number | undefined {
+    const hit = lane.starts.get(k);
+    if (hit !== undefined) return hit ?? undefined;
+    const v = this.startOf(p, account, region, lane.schedule!, k);
+    lane.starts.set(k, v ?? null);
+    return v;
+  }
+
   /** The caches of `p` in `account` and `region`. */
   private lane(p: Persona, account: Account, region: string): Lane {
     let byAccount = this.lanes.get(p);
@@ -348,7 +445,7 @@ export class Estate {
     let byRegion = byAccount.get(account);
     if (!byRegion) byAccount.set(account, (byRegion = new Map()));
     let lane = byRegion.get(region);
-    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), live: new Map(), via: new Map() }));
+    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), starts: new Map(), live: new Map(), via: new Map() }));
     return lane;
   }
 
@@ -356,15 +453,19 @@ export class Estate {
     const hit = lane.slots.get(k);
     if (hit !== undefined) return hit ?? undefined;
     if (this.slotCount > 50_000) {
-      for (const l of this.allLanes()) l.slots.clear();
+      for (const l of this.allLanes()) {
+        l.slots.clear();
+        l.starts.clear();
+      }
       this.slotCount = 0;
+      this.epoch++;
     }
     const s = lane.schedule!;
-    const start = this.startOf(p, account, region, s, k);
+    const start = this.startAt(p, account, region, lane, k);
     let slot: Slot | null = null;
     if (start !== undefined && this.issuerLive(p, account, region, start)) {
       const expires = start + Math.round(s.durationHours * H);
-      const next = this.startOf(p, account, region, s, k + 1);
+      const next = this.startAt(p, account, region, lane, k + 1);
       let end = Math.min(expires - EXPIRY_MARGIN, start + s.activeHours * H);
       if (next !== undefined) end = Math.min(end, next);
       slot = end > start ? { k, start, end, expires } : null;
@@ -503,6 +604,7 @@ export class Estate {
     if (this.liveCount > 20_000) {
       for (const l of this.allLanes()) l.live.clear();
       this.liveCount = 0;
+      this.epoch++;
     }
     const live = this.make(p, account, region, slot);
     if (!lane.live.has(slot.k)) this.liveCount++;
@@ -512,7 +614,8 @@ export class Estate {
 
   private make(p: Persona, account: Account, region: string, slot: Slot): Live | undefined {
     const id = p.identity;
-    const r = this.slotRng(p, account, region, slot.k).fork('build');
+    // slotRng(...).fork('build') in one fork: the same path, so the same stream.
+    const r = this.rng.fork('session', account.id, region, p.name, slot.k, 'build');
     const durationSeconds = Math.round((slot.expires - slot.start) / 1000);
     const info = (principal: Principal, sessionName: string, issuedBy: string, issuedKey?: string): SessionInfo => {
       const i: SessionInfo = {

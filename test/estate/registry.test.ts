@@ -6,6 +6,7 @@ import type { CloudTrailRecord, JsonObject } from '../../src/record/types.js';
 import { effectOf, LIFECYCLE_OPS, NO_AUTO_DELETE_TYPES } from '../../src/catalog/resource-effects.js';
 import { effectName, findValue, nameFromValue } from '../../src/estate/registry.js';
 import { isGlobalResourceType } from '../../src/world/resources.js';
+import { Random } from '../../src/core/random.js';
 
 /** A persona that builds and tears down infrastructure, and reads what it made. */
 const BUILDER: Persona = {
@@ -330,6 +331,50 @@ describe('estate registry', () => {
     s.cloudtrail.deleteTrail(admin, { Name: 'org-audit' });
     const r = s.call(admin, 'cloudtrail:GetTrailStatus', { name: 'org-audit' });
     expect(r.errorCode).toBe('TrailNotFoundException');
+  });
+
+  it('pickLive draws what live() then rng.int would, without the copy: planned, user-made and tombstoned resources', () => {
+    const { sim, from: start } = run(12);
+    const from = start + 86_400_000; // the last day's shards are still open
+    const reg = sim.estate;
+    const accountId = [...sim.world.accounts.values()][0].id;
+    const types = Object.keys(LIFECYCLE_OPS);
+    let planned = 0;
+    let compared = 0;
+    const check = (user: boolean) => {
+      for (const region of ['us-east-1', 'eu-west-1']) {
+        const day = new Date(from).toISOString().slice(0, 10);
+        const shard = reg.shard(`${accountId}/${region}/${day}`);
+        for (const type of types) {
+          const ls = shard?.byType.get(type) ?? [];
+          planned += ls.length;
+          // Across the day, and at each lifecycle's edges (created at t: live; deleted at t: not).
+          const times: number[] = [];
+          for (let t = from; t < from + 86_400_000; t += 1_111_111) times.push(t);
+          for (const l of ls.slice(0, 30)) times.push(l.createdAt - 1, l.createdAt, l.deletedAt - 1, l.deletedAt);
+          for (const t of times) {
+            const a = new Random(t, [type]);
+            const b = new Random(t, [type]);
+            const list = reg.live(type, accountId, region, t, shard, user);
+            const want = list.length > 0 ? list[a.int(list.length)] : undefined;
+            expect(reg.pickLive(type, accountId, region, t, b, shard, user), `${type} ${region} ${t}`).toBe(want);
+            expect(b.uint32()).toBe(a.uint32()); // the same draws were taken
+            compared++;
+          }
+        }
+      }
+    };
+    check(false);
+    expect(planned).toBeGreaterThan(20);
+    // User-made resources (seen by user calls only), then a user's delete (tombstones: the general path).
+    reg.userCreate('AWS::DynamoDB::Table', 'orders-user', accountId, 'us-east-1', from + 3_600_000);
+    reg.userCreate('AWS::IAM::User', 'carol', accountId, 'us-east-1', from + 7_200_000);
+    check(true);
+    check(false);
+    const some = reg.live('AWS::DynamoDB::Table', accountId, 'us-east-1', from + 43_200_000)[0];
+    reg.userDelete('AWS::DynamoDB::Table', some.name, accountId, 'us-east-1', from + 40_000_000);
+    check(true);
+    expect(compared).toBeGreaterThan(1000);
   });
 
   it('every lifecycle type pairs a create and a delete operation the catalog knows', () => {

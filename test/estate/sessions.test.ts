@@ -145,6 +145,38 @@ describe('estate sessions', () => {
     expect(records.some((r) => r.eventName === 'GetRoleCredentials' && (r.serviceEventDetails as JsonObject).account_id !== r.recipientAccountId)).toBe(true);
   });
 
+  it("answers a shard's principal lookups (callerOf) exactly as principalAt does, the same objects, across cache drops", () => {
+    const w = buildGenerateWorld({ accounts: 2, regions: REGIONS, days: 1, rate: '150/h', seed: 5 });
+    const estate = w.traffic.estate;
+    const lanes: { at: (t: number) => unknown; p: Persona; a: import('../../src/world/account.js').Account; r: string }[] = [];
+    for (const a of w.sim.world.accounts.values()) {
+      for (const r of REGIONS) for (const p of estate.personas) if (estate.hasPersona(p, a)) lanes.push({ at: estate.callerOf(p, a, r), p, a, r });
+    }
+    const kinds = new Set(lanes.map((l) => l.p.identity.kind));
+    for (const k of ['role-session', 'via-service', 'iam-user', 'service', 'console-user', 'federated', 'aws-internal', 'root']) expect(kinds, k).toContain(k);
+    let defined = 0;
+    let undef = 0;
+    let step = 0;
+    // Forward in time (as a shard plans), with jumps back; twice the estate drops its caches.
+    for (let t = w.from - 3 * 3_600_000; t < w.to + 3_600_000; t += 97_000) {
+      const times = step % 50 === 0 ? [t, t - 5 * 3_600_000, t] : [t];
+      if (step === 300) Reflect.set(estate, 'slotCount', 1e9);
+      if (step === 600) Reflect.set(estate, 'liveCount', 1e9);
+      step++;
+      for (const x of times) {
+        for (const l of lanes) {
+          const got = l.at(x);
+          expect(got, `${l.p.name} ${l.a.id} ${l.r} ${x}`).toBe(estate.principalAt(l.p, l.a, l.r, x));
+          if (got) defined++;
+          else undef++;
+        }
+      }
+    }
+    expect(defined).toBeGreaterThan(1000);
+    expect(undef).toBeGreaterThan(1000);
+    expect(Reflect.get(estate, 'epoch')).toBe(2);
+  });
+
   it('makes a varied estate: identity and event types, sources, and no dominant AssumeRole caller', () => {
     const { records } = shared;
     const types = new Set(records.map((r) => r.userIdentity?.type).filter(Boolean));
