@@ -6,7 +6,7 @@ import type { Principal } from '../world/principal.js';
 import { TLS_SUITES } from '../world/pools.js';
 import { finalizeRecord } from '../catalog/finalize.js';
 import { mergeParams } from '../catalog/util.js';
-import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type UserIdentity } from './types.js';
+import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type TlsDetails, type UserIdentity } from './types.js';
 
 /**
  * Console sign-in records carry no access key (real ConsoleLogin samples): the identity
@@ -304,12 +304,28 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   if (fromConsoleOpt) r.sessionCredentialFromConsole = 'true';
   // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
   if (op.tls && !invokedBy) {
-    const suite = TLS_SUITES[rng.int(TLS_SUITES.length)];
-    r.tlsDetails = { tlsVersion: suite[0], cipherSuite: suite[1], clientProvidedHostHeader: host ?? op.defaultHost(region) };
+    const suite = rng.int(TLS_SUITES.length);
+    r.tlsDetails = tlsDetailsOf(host ?? op.defaultHost(region), suite);
   }
   const caller = finalizeRecord(r);
   if (!shared) return [caller];
   return [caller, ownerCopy(caller, owner!, identity, rng)];
+}
+
+/**
+ * tlsDetails per host and suite, frozen and shared by every record that has them (like
+ * userIdentity): no object per record, and recordJson splices their JSON, computed once.
+ */
+const tlsByHost = new Map<string, TlsDetails[]>();
+function tlsDetailsOf(host: string, suite: number): TlsDetails {
+  let all = tlsByHost.get(host);
+  if (all === undefined) {
+    // Hosts are bounded by the estate (S3 virtual hosts name buckets); a cap keeps a long run's map small.
+    if (tlsByHost.size >= 50_000) tlsByHost.clear();
+    all = TLS_SUITES.map(([tlsVersion, cipherSuite]) => Object.freeze({ tlsVersion, cipherSuite, clientProvidedHostHeader: host }));
+    tlsByHost.set(host, all);
+  }
+  return all[suite];
 }
 
 /** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */

@@ -27,4 +27,35 @@ describe('recordJson', () => {
     expect(() => recordJson(bad)).toThrow(TypeError);
     expect(bad.userIdentity).toBe(records[4].userIdentity);
   });
+
+  it('splices a shared frozen tlsDetails only where it is the last key, and keeps it on the record', () => {
+    const s = setup();
+    s.sim.addTraffic({ name: 'mix', rate: '3000/h' });
+    s.sim.advance('10m');
+    const withTls = s.sim.records().filter((r) => r.tlsDetails !== undefined);
+    expect(withTls.length).toBeGreaterThan(50);
+    const r = withTls[0];
+    // Built records share one frozen tlsDetails per host and suite.
+    expect(Object.isFrozen(r.tlsDetails)).toBe(true);
+    expect(withTls.some((x) => x !== r && x.tlsDetails === r.tlsDetails)).toBe(true);
+    expect(recordJson(r)).toBe(JSON.stringify(r));
+    expect(Object.keys(r).at(-1)).toBe('tlsDetails');
+    expect(r.tlsDetails).toBe(withTls[0].tlsDetails);
+    // A key after tlsDetails (a user's patch): no splice, same JSON.
+    const after = { ...r, addendum: { reason: 'DELIVERY_DELAY' } } as typeof r;
+    expect(recordJson(after)).toBe(JSON.stringify(after));
+    // A frozen tlsDetails holding an object could change: serialised each time.
+    const inner = { h: 'a' };
+    const nested = { ...r, tlsDetails: Object.freeze({ tlsVersion: 'TLSv1.3', extra: inner }) } as never as typeof r;
+    expect(recordJson(nested)).toBe(JSON.stringify(nested));
+    inner.h = 'b';
+    expect(recordJson(nested)).toBe(JSON.stringify(nested));
+    expect(recordJson(nested)).toContain('"h":"b"');
+    // A tlsDetails that is not frozen, and one that is inherited, are serialised as they are.
+    const open = { ...r, tlsDetails: { ...r.tlsDetails } };
+    expect(recordJson(open)).toBe(JSON.stringify(open));
+    const proto = Object.assign(Object.create({ tlsDetails: r.tlsDetails }), { eventVersion: r.eventVersion, userIdentity: r.userIdentity });
+    expect(recordJson(proto)).toBe(JSON.stringify(proto));
+    expect(Object.prototype.hasOwnProperty.call(proto, 'tlsDetails')).toBe(false);
+  });
 });
