@@ -269,9 +269,20 @@ export function s3AdditionalEventData(ctx: CallContext, bytesIn: number | undefi
   return d;
 }
 
+const s3Hosts = new Map<string, Map<string, string>>();
 /** Virtual-hosted S3 host name as clients send it (`bucket.s3.eu-west-1.amazonaws.com`). */
 export function s3Host(bucket: string, region: string): string {
-  return region === 'us-east-1' ? `${bucket}.s3.amazonaws.com` : `${bucket}.s3.${region}.amazonaws.com`;
+  // Kept per region and bucket: S3 records write it twice (request Host, tlsDetails), and
+  // the same string each time hashes once where it is a map key (the tlsDetails cache).
+  let byBucket = s3Hosts.get(region);
+  if (byBucket === undefined) s3Hosts.set(region, (byBucket = new Map()));
+  let h = byBucket.get(bucket);
+  if (h === undefined) {
+    if (byBucket.size >= 10_000) byBucket.clear();
+    h = region === 'us-east-1' ? `${bucket}.s3.amazonaws.com` : `${bucket}.s3.${region}.amazonaws.com`;
+    byBucket.set(bucket, h);
+  }
+  return h;
 }
 
 export const S3_XMLNS = 'http://s3.amazonaws.com/doc/2006-03-01/';

@@ -130,7 +130,7 @@ class OpPlan {
   readonly apiVersion: string | undefined;
   readonly requestIdStyle: NonNullable<OperationSpec['requestIdStyle']>;
   /** tlsDetails unless the spec says no or the event is an AwsServiceEvent (invokedBy is per caller). */
-  readonly tls: boolean;
+  readonly withTls: boolean;
   readonly host: OperationSpec['host'];
   readonly request: OperationSpec['request'];
   readonly response: OperationSpec['response'];
@@ -142,8 +142,10 @@ class OpPlan {
   readonly redact: OperationSpec['redact'];
   readonly nullRequestOnError: boolean;
   readonly omitResourcesOnError: boolean;
-  /** The default host name per region (it is in most records). */
-  private readonly hosts = new Map<string, string>();
+  /** The tlsDetails (one per suite) of the default host, per region: most records carry one. */
+  private readonly tls = new Map<string, readonly TlsDetails[]>();
+  private lastRegion = '';
+  private lastTls: readonly TlsDetails[] = [];
 
   constructor(spec: OperationSpec) {
     const eventType = spec.eventType ?? 'AwsApiCall';
@@ -157,7 +159,7 @@ class OpPlan {
     this.managementEvent = spec.category === 'Management';
     this.apiVersion = spec.apiVersion ? spec.apiVersion : undefined;
     this.requestIdStyle = spec.requestIdStyle ?? 'uuid';
-    this.tls = spec.tls !== false && eventType !== 'AwsServiceEvent';
+    this.withTls = spec.tls !== false && eventType !== 'AwsServiceEvent';
     this.host = spec.host;
     this.request = spec.request;
     this.response = spec.response;
@@ -170,11 +172,14 @@ class OpPlan {
     this.omitResourcesOnError = spec.onError?.omitResources === true;
   }
 
-  /** `<service>.<region>.amazonaws.com`. */
-  defaultHost(region: string): string {
-    let h = this.hosts.get(region);
-    if (h === undefined) this.hosts.set(region, (h = `${this.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`));
-    return h;
+  /** tlsDetails for the default host, `<service>.<region>.amazonaws.com`, by suite. */
+  defaultTls(region: string): readonly TlsDetails[] {
+    if (region === this.lastRegion) return this.lastTls;
+    let t = this.tls.get(region);
+    if (t === undefined) this.tls.set(region, (t = tlsOfHost(`${this.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`)));
+    this.lastRegion = region;
+    this.lastTls = t;
+    return t;
   }
 }
 
@@ -303,9 +308,9 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   r.eventCategory = op.category;
   if (fromConsoleOpt) r.sessionCredentialFromConsole = 'true';
   // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
-  if (op.tls && !invokedBy) {
+  if (op.withTls && !invokedBy) {
     const suite = rng.int(TLS_SUITES.length);
-    r.tlsDetails = tlsDetailsOf(host ?? op.defaultHost(region), suite);
+    r.tlsDetails = (host === undefined ? op.defaultTls(region) : tlsOfHost(host))[suite];
   }
   const caller = finalizeRecord(r);
   if (!shared) return [caller];
@@ -316,8 +321,8 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
  * tlsDetails per host and suite, frozen and shared by every record that has them (like
  * userIdentity): no object per record, and recordJson splices their JSON, computed once.
  */
-const tlsByHost = new Map<string, TlsDetails[]>();
-function tlsDetailsOf(host: string, suite: number): TlsDetails {
+const tlsByHost = new Map<string, readonly TlsDetails[]>();
+function tlsOfHost(host: string): readonly TlsDetails[] {
   let all = tlsByHost.get(host);
   if (all === undefined) {
     // Hosts are bounded by the estate (S3 virtual hosts name buckets); a cap keeps a long run's map small.
@@ -325,7 +330,7 @@ function tlsDetailsOf(host: string, suite: number): TlsDetails {
     all = TLS_SUITES.map(([tlsVersion, cipherSuite]) => Object.freeze({ tlsVersion, cipherSuite, clientProvidedHostHeader: host }));
     tlsByHost.set(host, all);
   }
-  return all[suite];
+  return all;
 }
 
 /** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */

@@ -31,9 +31,21 @@ function base(ctx: CallContext, bucket: string): JsonObject {
   return { bucketName: bucket, Host: s3Host(bucket, ctx.region) };
 }
 
-/** The bucket's owner: the world's record of it, else the caller. */
+/**
+ * The bucket's owner: the world's record of it, else the caller. A call asks twice (its
+ * resources[] and its resourceOwner) with the same context: the last answer is kept for
+ * that context (the world does not change while one call's record is built).
+ */
+let lastCtx: CallContext | undefined;
+let lastBucket = '';
+let lastOwner = '';
 function owner(ctx: CallContext, bucket: string): string {
-  return ctx.world.byArn(`arn:${ctx.partition}:s3:::${bucket}`)?.accountId ?? ctx.accountId;
+  if (lastCtx === ctx && lastBucket === bucket) return lastOwner;
+  const o = ctx.world.byArn(`arn:${ctx.partition}:s3:::${bucket}`)?.accountId ?? ctx.accountId;
+  lastCtx = ctx;
+  lastBucket = bucket;
+  lastOwner = o;
+  return o;
 }
 
 function bucketResources(ctx: CallContext, request: JsonObject | null): ResourceRef[] | undefined {
