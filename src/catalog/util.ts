@@ -173,7 +173,7 @@ const KEY_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 
 const B64_CODES: readonly number[] = Array.from(B64, (c) => c.charCodeAt(0));
 /** Character codes of one b64() string (reused: b64 runs per S3 record, for x-amz-id-2). */
-const b64Codes: number[] = [];
+const b64Buffer: number[] = [];
 
 /**
  * `n` base64 characters, five per 32-bit draw (cheaper than one draw per character). Made
@@ -181,12 +181,18 @@ const b64Codes: number[] = [];
  * of 75 pieces that JSON.stringify then had to flatten (about twice the time in all).
  */
 export function b64(rng: Random, n: number): string {
-  const codes = b64Codes;
+  return b64Codes(rng, n, -1);
+}
+
+/** b64's characters, then `end` (a character code) unless negative. */
+function b64Codes(rng: Random, n: number, end: number): string {
+  const codes = b64Buffer;
   codes.length = 0;
   while (codes.length < n) {
     let w = rng.uint32();
     for (let i = 0; i < 5 && codes.length < n; i++, w >>>= 6) codes.push(B64_CODES[w & 63]);
   }
+  if (end >= 0) codes.push(end);
   return String.fromCharCode.apply(null, codes);
 }
 
@@ -239,7 +245,7 @@ export function sessionToken(rng: Random): string {
 
 /** S3's `x-amz-id-2` (76 base64 characters, samples). */
 export function amzId2(rng: Random): string {
-  return b64(rng, 75) + '=';
+  return b64Codes(rng, 75, 61 /* = */);
 }
 
 /** EC2's encoded authorization failure message (URL-safe base64, several hundred characters). */
