@@ -124,6 +124,34 @@ export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
   return out as unknown as CloudTrailRecord;
 }
 
+/**
+ * Whether a record with these field values is within every limit applySizeLimits applies
+ * (edgeDeviceDetails aside: the record builder never writes it). The builder asks with the
+ * values it holds, instead of reading them back off a record whose shape varies.
+ */
+export function withinSizeLimits(
+  requestParameters: JsonObject | null | undefined,
+  responseElements: JsonObject | null | undefined,
+  serviceEventDetails: JsonObject | undefined,
+  additionalEventData: JsonObject | undefined,
+  userAgent: string,
+  errorCode: string | undefined,
+  errorMessage: string | undefined,
+  requestID: string | undefined,
+): boolean {
+  const L = OBJECT_FIELD_LIMITS;
+  return (
+    !overObject(requestParameters, L.requestParameters) &&
+    !overObject(responseElements, L.responseElements) &&
+    !overObject(serviceEventDetails, L.serviceEventDetails) &&
+    !overObject(additionalEventData, L.additionalEventData) &&
+    !overString(userAgent) &&
+    !overString(errorCode) &&
+    !overString(errorMessage) &&
+    !overString(requestID)
+  );
+}
+
 function overObject(v: unknown, limit: number): boolean {
   return v !== undefined && v !== null && jsonExceeds(v as JsonValue, limit);
 }

@@ -4,7 +4,8 @@ import { formatEventTime } from '../core/time.js';
 import type { CallContext, ErrorMode, OperationSpec, WorldView } from '../catalog/types.js';
 import type { Principal } from '../world/principal.js';
 import { TLS_SUITES } from '../world/pools.js';
-import { finalizeRecord } from '../catalog/finalize.js';
+import { echoesRequestId, withRequestId } from '../catalog/finalize.js';
+import { applySizeLimits, withinSizeLimits } from '../catalog/size-limits.js';
 import { mergeParams } from '../catalog/util.js';
 import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type TlsDetails, type UserIdentity } from './types.js';
 
@@ -142,6 +143,8 @@ class OpPlan {
   readonly redact: OperationSpec['redact'];
   readonly nullRequestOnError: boolean;
   readonly omitResourcesOnError: boolean;
+  /** EC2 writes the record's requestID inside responseElements too (finalize.ts). */
+  readonly echoesRequestId: boolean;
   /** The tlsDetails (one per suite) of the default host, per region: most records carry one. */
   private readonly tls = new Map<string, readonly TlsDetails[]>();
   private lastRegion = '';
@@ -170,6 +173,7 @@ class OpPlan {
     this.redact = spec.redact;
     this.nullRequestOnError = spec.onError?.nullRequest === true;
     this.omitResourcesOnError = spec.onError?.omitResources === true;
+    this.echoesRequestId = echoesRequestId(spec.eventSource);
   }
 
   /** tlsDetails for the default host, `<service>.<region>.amazonaws.com`, by suite. */
@@ -279,7 +283,8 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   r.eventName = op.eventName;
   r.awsRegion = region;
   r.sourceIPAddress = sourceIPOpt ?? principal.sourceIPAddress(rng);
-  r.userAgent = userAgentOpt ?? principal.userAgent(rng);
+  const userAgent = userAgentOpt ?? principal.userAgent(rng);
+  r.userAgent = userAgent;
   if (error) {
     if (error.code !== undefined) r.errorCode = error.code;
     r.errorMessage = error.message;
@@ -297,9 +302,10 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
   if (op.apiVersion) r.apiVersion = op.apiVersion;
   r.managementEvent = op.managementEvent;
   r.recipientAccountId = accountId;
+  let details: JsonObject | undefined;
   if (op.serviceEventDetails) {
-    const d = op.serviceEventDetails(ctx);
-    if (d) r.serviceEventDetails = d;
+    details = op.serviceEventDetails(ctx);
+    if (details) r.serviceEventDetails = details;
   }
   const owner = op.resourceOwner ? op.resourceOwner(ctx, request) : undefined;
   const shared = owner && owner !== accountId ? rng.uuid() : undefined;
@@ -312,7 +318,13 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     const suite = rng.int(TLS_SUITES.length);
     r.tlsDetails = (host === undefined ? op.defaultTls(region) : tlsOfHost(host))[suite];
   }
-  const caller = finalizeRecord(r);
+  // finalizeRecord's steps on the values held here (reading them back off the record, whose
+  // shape varies, cost more than the checks): the request id EC2 echoes, then the size limits.
+  if (op.echoesRequestId && response && rid) {
+    const fixed = withRequestId(response, rid);
+    if (fixed !== response) r.responseElements = response = fixed;
+  }
+  const caller = withinSizeLimits(request, response, details || undefined, additional || undefined, userAgent, error?.code, error?.message, rid) ? r : applySizeLimits(r);
   if (!shared) return [caller];
   return [caller, ownerCopy(caller, owner!, identity, rng)];
 }
