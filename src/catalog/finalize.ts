@@ -23,7 +23,7 @@ export function finalizeRecord(record: CloudTrailRecord): CloudTrailRecord {
 }
 
 /** Whether records of this event source echo the request id inside responseElements (see above). */
-export function echoesRequestId(eventSource: string): boolean {
+export function echoesRequestId(eventSource: string | undefined): boolean {
   return eventSource === 'ec2.amazonaws.com' || eventSource === 'ec2-instance-connect.amazonaws.com';
 }
 
