@@ -15,6 +15,12 @@ describe('recordJson', () => {
     const { eventVersion, userIdentity, ...rest } = records[1];
     const reordered = { userIdentity, eventVersion, ...rest };
     expect(recordJson(reordered as never)).toBe(JSON.stringify(reordered));
+    // Other event versions (the identity's cached head names 1.11), one needing escapes.
+    for (const v of ['1.08', '1.0"9\\']) {
+      const older = { ...records[5], eventVersion: v };
+      expect(Object.isFrozen(older.userIdentity)).toBe(true);
+      expect(recordJson(older)).toBe(JSON.stringify(older));
+    }
     const onlyTwo = { eventVersion, userIdentity };
     expect(recordJson(onlyTwo as never)).toBe(JSON.stringify(onlyTwo));
     // A frozen record cannot take the placeholder: plain JSON, record untouched.

@@ -8,13 +8,15 @@
  */
 import type { CloudTrailRecord } from '../../record/types.js';
 
-/** JSON of frozen userIdentity objects. */
-const identityJson = new WeakMap<object, string>();
+/** `{"eventVersion":"1.11","userIdentity":<JSON>` per frozen userIdentity: the head of its records. */
+const identityHead = new WeakMap<object, string>();
 /** `,"tlsDetails":<JSON>}` of frozen tlsDetails objects whose values are all primitives. */
 const tlsTail = new WeakMap<object, string>();
 
 const EV = '1.11';
-const EV_JSON = '"1.11"';
+const HEAD = '{"eventVersion":"1.11","userIdentity":';
+/** Length of `{"eventVersion":"1.11"`, where a record's JSON goes on after its eventVersion. */
+const AFTER_EV = HEAD.length - ',"userIdentity":'.length;
 
 export function recordJson(r: CloudTrailRecord): string {
   const id = r.userIdentity;
@@ -30,14 +32,13 @@ export function recordJson(r: CloudTrailRecord): string {
   }
   const version = r.eventVersion;
   if (i < 2 || typeof version !== 'string' || !Object.isExtensible(r) || Object.isFrozen(r)) return JSON.stringify(r);
-  let idJson = identityJson.get(id);
-  if (idJson === undefined) {
-    idJson = JSON.stringify(id);
-    identityJson.set(id, idJson);
+  let head = identityHead.get(id);
+  if (head === undefined) {
+    head = HEAD + JSON.stringify(id);
+    identityHead.set(id, head);
   }
   const tls = last === 'tlsDetails' ? r.tlsDetails : undefined;
   const end = tls !== undefined && Object.prototype.hasOwnProperty.call(r, 'tlsDetails') ? tlsTailOf(tls) : undefined;
-  const ev = version === EV ? EV_JSON : JSON.stringify(version);
   // The record serialised with userIdentity (and a spliced tlsDetails) out of it for the
   // moment (no copy of the record: an object rest copy cost more than serialising the
   // identity), put back after.
@@ -51,10 +52,14 @@ export function recordJson(r: CloudTrailRecord): string {
     rec.userIdentity = id;
     if (end !== undefined) rec.tlsDetails = tls;
   }
-  // tail is {"eventVersion":<ev>[,...]}
-  const head = 16 + ev.length;
-  if (end === undefined) return `{"eventVersion":${ev},"userIdentity":${idJson}${tail.slice(head)}`;
-  return `{"eventVersion":${ev},"userIdentity":${idJson}${tail.slice(head, tail.length - 1)}${end}`;
+  // tail is {"eventVersion":<version>[,...]}: the cached head replaces its start.
+  let from = AFTER_EV;
+  if (version !== EV) {
+    const ev = JSON.stringify(version);
+    head = `{"eventVersion":${ev},"userIdentity":${head.slice(HEAD.length)}`;
+    from = 16 + ev.length;
+  }
+  return end === undefined ? head + tail.slice(from) : head + tail.slice(from, tail.length - 1) + end;
 }
 
 /** `,"tlsDetails":<JSON>}` for a frozen tlsDetails of primitives (its JSON cannot change), else undefined. */
