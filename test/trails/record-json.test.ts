@@ -21,6 +21,15 @@ describe('recordJson', () => {
       expect(Object.isFrozen(older.userIdentity)).toBe(true);
       expect(recordJson(older)).toBe(JSON.stringify(older));
     }
+    // A userIdentity that is not an object (a user's odd record) is written as it is.
+    for (const odd of ['alice', 7, null]) {
+      const rec = { ...records[6], userIdentity: odd } as never as typeof records[6];
+      expect(recordJson(rec)).toBe(JSON.stringify(rec));
+    }
+    // A sealed record (not extensible, fields writable) is written as it is, untouched.
+    const sealed = Object.seal({ ...records[7] });
+    expect(recordJson(sealed)).toBe(JSON.stringify(sealed));
+    expect(sealed.userIdentity).toBe(records[7].userIdentity);
     const onlyTwo = { eventVersion, userIdentity };
     expect(recordJson(onlyTwo as never)).toBe(JSON.stringify(onlyTwo));
     // A frozen record cannot take the placeholder: plain JSON, record untouched.

@@ -20,7 +20,11 @@ const AFTER_EV = HEAD.length - ',"userIdentity":'.length;
 
 export function recordJson(r: CloudTrailRecord): string {
   const id = r.userIdentity;
-  if (id === undefined || !Object.isFrozen(id)) return JSON.stringify(r);
+  if (typeof id !== 'object' || id === null) return JSON.stringify(r);
+  // An identity with a cached head was frozen when it was cached (and stays so): the
+  // frozen test, which walks the object's properties, runs once per identity.
+  let head = identityHead.get(id);
+  if (head === undefined && !Object.isFrozen(id)) return JSON.stringify(r);
   // Only when the record starts with eventVersion, userIdentity (CloudTrail's key order);
   // note whether tlsDetails is the last key.
   let i = 0;
@@ -31,8 +35,8 @@ export function recordJson(r: CloudTrailRecord): string {
     i++;
   }
   const version = r.eventVersion;
-  if (i < 2 || typeof version !== 'string' || !Object.isExtensible(r) || Object.isFrozen(r)) return JSON.stringify(r);
-  let head = identityHead.get(id);
+  // A record that is not extensible may be frozen: it cannot lend its fields for a moment.
+  if (i < 2 || typeof version !== 'string' || !Object.isExtensible(r)) return JSON.stringify(r);
   if (head === undefined) {
     head = HEAD + JSON.stringify(id);
     identityHead.set(id, head);
