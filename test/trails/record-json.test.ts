@@ -66,6 +66,11 @@ describe('recordJson', () => {
     inner.h = 'b';
     expect(recordJson(nested)).toBe(JSON.stringify(nested));
     expect(recordJson(nested)).toContain('"h":"b"');
+    // A tlsDetails that is not an object (a user's odd record) is written as it is.
+    for (const odd of [null, 'TLSv1.3', 3]) {
+      const rec = { ...r, tlsDetails: odd } as never as typeof r;
+      expect(recordJson(rec)).toBe(JSON.stringify(rec));
+    }
     // A tlsDetails that is not frozen, and one that is inherited, are serialised as they are.
     const open = { ...r, tlsDetails: { ...r.tlsDetails } };
     expect(recordJson(open)).toBe(JSON.stringify(open));

@@ -42,7 +42,7 @@ export function recordJson(r: CloudTrailRecord): string {
     identityHead.set(id, head);
   }
   const tls = last === 'tlsDetails' ? r.tlsDetails : undefined;
-  const end = tls !== undefined && Object.prototype.hasOwnProperty.call(r, 'tlsDetails') ? tlsTailOf(tls) : undefined;
+  const end = typeof tls === 'object' && tls !== null && Object.prototype.hasOwnProperty.call(r, 'tlsDetails') ? tlsTailOf(tls) : undefined;
   // The record serialised with userIdentity (and a spliced tlsDetails) out of it for the
   // moment (no copy of the record: an object rest copy cost more than serialising the
   // identity), put back after.
