@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { recordJson } from '../../src/cloudtrail/trails/record-json.js';
 import { setup } from './helpers.js';
 
@@ -77,5 +78,35 @@ describe('recordJson', () => {
     const proto = Object.assign(Object.create({ tlsDetails: r.tlsDetails }), { eventVersion: r.eventVersion, userIdentity: r.userIdentity });
     expect(recordJson(proto)).toBe(JSON.stringify(proto));
     expect(Object.prototype.hasOwnProperty.call(proto, 'tlsDetails')).toBe(false);
+  });
+
+  it('is exactly JSON.stringify, and leaves the record as it was, for edited built records (property)', () => {
+    const s = setup();
+    s.sim.addTraffic({ name: 'mix', rate: '3000/h' });
+    s.sim.advance('10m');
+    const records = s.sim.records();
+    const keys = ['eventVersion', 'userIdentity', 'eventTime', 'requestParameters', 'tlsDetails', 'resources', 'addendum', 'zzz'];
+    const value = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.jsonValue().map((v) => (typeof v === 'object' && v !== null ? Object.freeze(v) : v)));
+    const edit = fc.oneof(
+      fc.record({ kind: fc.constant('set' as const), key: fc.constantFrom(...keys), value }),
+      fc.record({ kind: fc.constant('delete' as const), key: fc.constantFrom(...keys) }),
+    );
+    const lock = fc.constantFrom('none' as const, 'freeze' as const, 'seal' as const, 'preventExtensions' as const);
+    fc.assert(
+      fc.property(fc.nat(records.length - 1), fc.array(edit, { maxLength: 4 }), lock, (i, edits, how) => {
+        let r = { ...records[i] } as Record<string, unknown>;
+        for (const e of edits) {
+          if (e.kind === 'set') r[e.key] = e.value;
+          else delete r[e.key];
+        }
+        if (how !== 'none') r = Object[how](r);
+        const before = JSON.stringify(r);
+        const keysBefore = Object.keys(r);
+        expect(recordJson(r as never)).toBe(before);
+        expect(JSON.stringify(r)).toBe(before);
+        expect(Object.keys(r)).toEqual(keysBefore);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
