@@ -8,7 +8,7 @@ import { InvalidTimeError, TrailsimInputError } from './core/errors.js';
 import type { CallContext, OperationSpec } from './catalog/types.js';
 import { defaultCatalog, type Catalog } from './catalog/catalog.js';
 import { resolveCallError } from './catalog/call-error.js';
-import { buildRecords, type CallOptions } from './record/builder.js';
+import { buildRecords, NO_CALL_OPTIONS, type CallOptions } from './record/builder.js';
 import type { CloudTrailRecord, JsonObject } from './record/types.js';
 import { World, type PopulateConstraints } from './world/world.js';
 import type { Account, AccountOptions } from './world/account.js';
@@ -77,7 +77,7 @@ export interface RecordFilter {
 const principalSims = new WeakMap<object, Simulation>();
 
 /** The options of a generated call that has none (shared: nothing writes to call options). */
-const NO_OPTIONS: CallOptions = Object.freeze({});
+const NO_OPTIONS: CallOptions = NO_CALL_OPTIONS;
 
 /**
  * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity

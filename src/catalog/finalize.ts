@@ -15,14 +15,20 @@ import { applySizeLimits } from './size-limits.js';
 export function finalizeRecord(record: CloudTrailRecord): CloudTrailRecord {
   let r = record;
   const re = r.responseElements;
-  if (re && r.requestID && (r.eventSource === 'ec2.amazonaws.com' || r.eventSource === 'ec2-instance-connect.amazonaws.com')) {
+  if (re && r.requestID && echoesRequestId(r.eventSource)) {
     const fixed = withRequestId(re, r.requestID);
     if (fixed !== re) r = { ...r, responseElements: fixed };
   }
   return applySizeLimits(r);
 }
 
-function withRequestId(re: JsonObject, id: string): JsonObject {
+/** Whether records of this event source echo the request id inside responseElements (see above). */
+export function echoesRequestId(eventSource: string | undefined): boolean {
+  return eventSource === 'ec2.amazonaws.com' || eventSource === 'ec2-instance-connect.amazonaws.com';
+}
+
+/** responseElements with its echoed request id set to `id` (itself when already so or when it echoes none). */
+export function withRequestId(re: JsonObject, id: string): JsonObject {
   if (typeof re.requestId === 'string') return re.requestId === id ? re : { ...re, requestId: id };
   for (const k of Object.keys(re)) {
     const v: JsonValue = re[k];

@@ -65,18 +65,31 @@ export function jsonExceeds(v: JsonValue, limit: number): boolean {
   return boundLeft(v, limit) < 0 && jsonSize(v) > limit;
 }
 
-/** `budget` less the upper bound of `x`'s size; stops early once negative. No allocation. */
+/**
+ * `budget` less the upper bound of `x`'s size; stops early once negative. No allocation.
+ * Leaves (strings, numbers, booleans, null) are counted in the loops, without a call each:
+ * this runs on every record's request, response and additionalEventData.
+ */
 function boundLeft(x: JsonValue, budget: number): number {
   if (typeof x === 'string') return budget - (6 * x.length + 3);
   if (x === null || typeof x !== 'object') return budget - 25;
   if (Array.isArray(x)) {
     budget -= 2 + x.length;
-    for (let i = 0; i < x.length && budget >= 0; i++) budget = boundLeft(x[i], budget);
+    for (let i = 0; i < x.length && budget >= 0; i++) {
+      const v = x[i];
+      if (typeof v === 'string') budget -= 6 * v.length + 3;
+      else if (v === null || typeof v !== 'object') budget -= 25;
+      else budget = boundLeft(v, budget);
+    }
     return budget;
   }
   budget -= 2;
   for (const k in x) {
-    budget = boundLeft(x[k], budget - (6 * k.length + 4));
+    const v = x[k];
+    budget -= 6 * k.length + 4;
+    if (typeof v === 'string') budget -= 6 * v.length + 3;
+    else if (v === null || typeof v !== 'object') budget -= 25;
+    else budget = boundLeft(v, budget);
     if (budget < 0) return budget;
   }
   return budget;
@@ -122,6 +135,34 @@ export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
   const out = {} as Record<string, unknown>;
   for (const [k, v] of Object.entries(record)) out[k] = k in changes ? changes[k as keyof CloudTrailRecord] : v;
   return out as unknown as CloudTrailRecord;
+}
+
+/**
+ * Whether a record with these field values is within every limit applySizeLimits applies
+ * (edgeDeviceDetails aside: the record builder never writes it). The builder asks with the
+ * values it holds, instead of reading them back off a record whose shape varies.
+ */
+export function withinSizeLimits(
+  requestParameters: JsonObject | null | undefined,
+  responseElements: JsonObject | null | undefined,
+  serviceEventDetails: JsonObject | undefined,
+  additionalEventData: JsonObject | undefined,
+  userAgent: string,
+  errorCode: string | undefined,
+  errorMessage: string | undefined,
+  requestID: string | undefined,
+): boolean {
+  const L = OBJECT_FIELD_LIMITS;
+  return (
+    !overObject(requestParameters, L.requestParameters) &&
+    !overObject(responseElements, L.responseElements) &&
+    !overObject(serviceEventDetails, L.serviceEventDetails) &&
+    !overObject(additionalEventData, L.additionalEventData) &&
+    !overString(userAgent) &&
+    !overString(errorCode) &&
+    !overString(errorMessage) &&
+    !overString(requestID)
+  );
 }
 
 function overObject(v: unknown, limit: number): boolean {

@@ -67,10 +67,25 @@ export function requestId(rng: Random, style: RequestIdStyle): string | undefine
     case 'upper-uuid':
       return rng.uuid().toUpperCase();
     case 's3':
-      return rng.chars(16);
+      return s3RequestId(rng);
     case 'none':
       return undefined;
   }
+}
+
+const ALNUM_UPPER_CODES: readonly number[] = Array.from('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789', (c) => c.charCodeAt(0));
+
+/**
+ * S3's request id: 16 upper-case alphanumerics, the very draws of `rng.chars(16)` (one
+ * `int(36)` per character, in order), made as one flat string: concatenating them one by
+ * one made a rope that serialising then had to flatten (about twice the time).
+ */
+function s3RequestId(rng: Random): string {
+  const c = ALNUM_UPPER_CODES;
+  return String.fromCharCode(
+    c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)],
+    c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)], c[rng.int(36)],
+  );
 }
 
 /** Builds an ARN. `region` and `account` may be empty, as in S3 and IAM ARNs. */

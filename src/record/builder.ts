@@ -4,9 +4,10 @@ import { formatEventTime } from '../core/time.js';
 import type { CallContext, ErrorMode, OperationSpec, WorldView } from '../catalog/types.js';
 import type { Principal } from '../world/principal.js';
 import { TLS_SUITES } from '../world/pools.js';
-import { finalizeRecord } from '../catalog/finalize.js';
-import { requestFor } from '../catalog/request.js';
-import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type UserIdentity } from './types.js';
+import { echoesRequestId, withRequestId } from '../catalog/finalize.js';
+import { applySizeLimits, withinSizeLimits } from '../catalog/size-limits.js';
+import { mergeParams } from '../catalog/util.js';
+import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type TlsDetails, type UserIdentity } from './types.js';
 
 /**
  * Console sign-in records carry no access key (real ConsoleLogin samples): the identity
@@ -111,100 +112,237 @@ export interface BuildEnv {
 }
 
 /**
+ * What the builder reads off an operation, read once per operation into one object shape.
+ * Operation specs come in dozens of shapes (each optional builder present or not), so
+ * reading ~15 of their fields per record was ~15 megamorphic property loads; this plan has
+ * one shape. Kept per frozen spec (built-in and registered specs are frozen); a spec that
+ * is not frozen could still change, so it gets a fresh plan per call.
+ */
+class OpPlan {
+  readonly eventSource: string;
+  readonly eventName: string;
+  readonly eventType: NonNullable<OperationSpec['eventType']>;
+  readonly signIn: boolean;
+  /** AwsApiCall and AwsConsoleSignIn records always carry requestParameters and responseElements (null or not). */
+  readonly alwaysPayload: boolean;
+  readonly readOnly: boolean;
+  readonly category: OperationSpec['category'];
+  readonly managementEvent: boolean;
+  readonly apiVersion: string | undefined;
+  readonly requestIdStyle: NonNullable<OperationSpec['requestIdStyle']>;
+  /** tlsDetails unless the spec says no or the event is an AwsServiceEvent (invokedBy is per caller). */
+  readonly withTls: boolean;
+  readonly host: OperationSpec['host'];
+  readonly request: OperationSpec['request'];
+  readonly response: OperationSpec['response'];
+  readonly resources: OperationSpec['resources'];
+  readonly additionalEventData: OperationSpec['additionalEventData'];
+  /** Only for AwsServiceEvent operations. */
+  readonly serviceEventDetails: OperationSpec['serviceEventDetails'];
+  readonly resourceOwner: OperationSpec['resourceOwner'];
+  readonly redact: OperationSpec['redact'];
+  readonly nullRequestOnError: boolean;
+  readonly omitResourcesOnError: boolean;
+  /** EC2 writes the record's requestID inside responseElements too (finalize.ts). */
+  readonly echoesRequestId: boolean;
+  /** The tlsDetails (one per suite) of the default host, per region: most records carry one. */
+  private readonly tls = new Map<string, readonly TlsDetails[]>();
+  private lastRegion = '';
+  private lastTls: readonly TlsDetails[] = [];
+
+  constructor(spec: OperationSpec) {
+    const eventType = spec.eventType ?? 'AwsApiCall';
+    this.eventSource = spec.eventSource;
+    this.eventName = spec.eventName ?? spec.name;
+    this.eventType = eventType;
+    this.signIn = eventType === 'AwsConsoleSignIn';
+    this.alwaysPayload = eventType === 'AwsApiCall' || eventType === 'AwsConsoleSignIn';
+    this.readOnly = spec.readOnly;
+    this.category = spec.category;
+    this.managementEvent = spec.category === 'Management';
+    this.apiVersion = spec.apiVersion ? spec.apiVersion : undefined;
+    this.requestIdStyle = spec.requestIdStyle ?? 'uuid';
+    this.withTls = spec.tls !== false && eventType !== 'AwsServiceEvent';
+    this.host = spec.host;
+    this.request = spec.request;
+    this.response = spec.response;
+    this.resources = spec.resources;
+    this.additionalEventData = spec.additionalEventData;
+    this.serviceEventDetails = eventType === 'AwsServiceEvent' ? spec.serviceEventDetails : undefined;
+    this.resourceOwner = spec.resourceOwner;
+    this.redact = spec.redact;
+    this.nullRequestOnError = spec.onError?.nullRequest === true;
+    this.omitResourcesOnError = spec.onError?.omitResources === true;
+    this.echoesRequestId = echoesRequestId(spec.eventSource);
+  }
+
+  /** tlsDetails for the default host, `<service>.<region>.amazonaws.com`, by suite. */
+  defaultTls(region: string): readonly TlsDetails[] {
+    if (region === this.lastRegion) return this.lastTls;
+    let t = this.tls.get(region);
+    if (t === undefined) this.tls.set(region, (t = tlsOfHost(`${this.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`)));
+    this.lastRegion = region;
+    this.lastTls = t;
+    return t;
+  }
+}
+
+const plans = new WeakMap<OperationSpec, OpPlan>();
+function planOf(spec: OperationSpec): OpPlan {
+  let p = plans.get(spec);
+  if (p === undefined) {
+    p = new OpPlan(spec);
+    if (Object.isFrozen(spec)) plans.set(spec, p);
+  }
+  return p;
+}
+
+/**
+ * The options of a call that has none. Callers that pass this very object (the traffic
+ * driver does, for most generated calls) skip reading ~10 option fields per record.
+ */
+export const NO_CALL_OPTIONS: CallOptions = Object.freeze({});
+
+/**
  * Turns one call into its record(s): the caller's copy, and, when the call touches a
  * resource another account owns, the owner's copy (same sharedEventID, its own eventID,
  * the caller shown as `AWSAccount`), as CloudTrail delivers cross-account calls.
  * Keys are written in CloudTrail's order; absent fields are not written at all.
  */
 export function buildRecords(spec: OperationSpec, principal: Principal, params: JsonObject | undefined, opts: CallOptions, env: BuildEnv): CloudTrailRecord[] {
-  const { rng, time, region } = env;
+  const op = planOf(spec);
+  const rng = env.rng;
+  const time = env.time;
+  const region = env.region;
   const identity = principal.identity;
-  const accountId = principal.account.id;
+  const account = principal.account;
+  const accountId = account.id;
   const ctx: CallContext = {
     rng,
     time,
     region,
-    partition: principal.account.partition,
+    partition: account.partition,
     accountId,
     identity,
     params: params ?? NO_PARAMS,
     world: env.world,
   };
-  // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does.
-  let request = opts.exactParams ? (params && spec.redact ? spec.redact(params) : (params ?? null)) : requestFor(spec, ctx);
-  const eventType = spec.eventType ?? 'AwsApiCall';
-  const error = opts.error === undefined ? undefined : env.resolveError(spec, ctx, request, opts.error);
+  // The options, read once (none for most generated calls).
+  let exactParams = false;
+  let errorOpt: CallOptions['error'];
+  let responseOpt: CallOptions['response'];
+  let additionalOpt: CallOptions['additionalEventData'];
+  let resourcesOpt: CallOptions['resources'];
+  let sourceIPOpt: string | undefined;
+  let userAgentOpt: string | undefined;
+  let vpcEndpointOpt: string | undefined;
+  let fromConsoleOpt: boolean | undefined;
+  if (opts !== NO_CALL_OPTIONS) {
+    exactParams = !!opts.exactParams;
+    errorOpt = opts.error;
+    responseOpt = opts.response;
+    additionalOpt = opts.additionalEventData;
+    resourcesOpt = opts.resources;
+    sourceIPOpt = opts.sourceIPAddress;
+    userAgentOpt = opts.userAgent;
+    vpcEndpointOpt = opts.vpcEndpointId;
+    fromConsoleOpt = opts.sessionCredentialFromConsole;
+  }
+  // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does
+  // (requestFor's steps, read off the plan).
+  let request: JsonObject | null;
+  if (exactParams) request = params && op.redact ? op.redact(params) : (params ?? null);
+  else {
+    const merged = mergeParams(op.request ? op.request(ctx) : null, ctx.params);
+    request = merged && op.redact ? op.redact(merged) : merged;
+  }
+  const eventType = op.eventType;
+  const error = errorOpt === undefined ? undefined : env.resolveError(spec, ctx, request, errorOpt);
   let response: JsonObject | null = null;
-  if (!error) response = opts.response !== undefined ? opts.response : spec.response ? spec.response(ctx, request) : null;
-  else if (eventType === 'AwsConsoleSignIn') response = { ConsoleLogin: 'Failure' };
-  let additional = spec.additionalEventData ? spec.additionalEventData(ctx, request) : undefined;
-  if (opts.additionalEventData) {
+  if (!error) response = responseOpt !== undefined ? responseOpt : op.response ? op.response(ctx, request) : null;
+  else if (op.signIn) response = { ConsoleLogin: 'Failure' };
+  let additional = op.additionalEventData ? op.additionalEventData(ctx, request) : undefined;
+  if (additionalOpt) {
     const merged: JsonObject = { ...(additional ?? {}) };
-    for (const [k, v] of Object.entries(opts.additionalEventData)) {
+    for (const [k, v] of Object.entries(additionalOpt)) {
       if (v === undefined) delete merged[k];
       else merged[k] = v;
     }
     additional = merged;
   }
-  const host = spec.host ? spec.host(region, request) : undefined;
-  if (error && spec.onError?.nullRequest) request = null;
-  const resources = opts.resources ?? (error && spec.onError?.omitResources ? undefined : spec.resources ? spec.resources(ctx, request, response) : undefined);
+  const host = op.host ? op.host(region, request) : undefined;
+  if (error && op.nullRequestOnError) request = null;
+  const resources = resourcesOpt ?? (error && op.omitResourcesOnError ? undefined : op.resources ? op.resources(ctx, request, response) : undefined);
   const invokedBy = principal.profile.invokedBy;
 
   const r = newRecord();
   r.eventVersion = EVENT_VERSION;
-  r.userIdentity = eventType === 'AwsConsoleSignIn' ? signInIdentity(identity) : identity;
+  r.userIdentity = op.signIn ? signInIdentity(identity) : identity;
   r.eventTime = formatEventTime(time);
-  r.eventSource = spec.eventSource;
-  r.eventName = spec.eventName ?? spec.name;
+  r.eventSource = op.eventSource;
+  r.eventName = op.eventName;
   r.awsRegion = region;
-  r.sourceIPAddress = opts.sourceIPAddress ?? principal.sourceIPAddress(rng);
-  r.userAgent = opts.userAgent ?? principal.userAgent(rng);
+  r.sourceIPAddress = sourceIPOpt ?? principal.sourceIPAddress(rng);
+  const userAgent = userAgentOpt ?? principal.userAgent(rng);
+  r.userAgent = userAgent;
   if (error) {
     if (error.code !== undefined) r.errorCode = error.code;
     r.errorMessage = error.message;
   }
-  if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleSignIn' || request !== null) r.requestParameters = request;
-  if (eventType === 'AwsApiCall' || eventType === 'AwsConsoleSignIn' || response !== null) r.responseElements = response;
+  if (op.alwaysPayload || request !== null) r.requestParameters = request;
+  if (op.alwaysPayload || response !== null) r.responseElements = response;
   if (additional) r.additionalEventData = additional;
   // Console sign-in records carry no requestID (cloudtrail-reference.md §1).
-  const rid = eventType === 'AwsConsoleSignIn' ? undefined : requestId(rng, spec.requestIdStyle ?? 'uuid');
+  const rid = op.signIn ? undefined : requestId(rng, op.requestIdStyle);
   if (rid !== undefined) r.requestID = rid;
   r.eventID = rng.uuid();
-  r.readOnly = spec.readOnly;
+  r.readOnly = op.readOnly;
   if (resources && resources.length > 0) r.resources = resources;
   r.eventType = eventType;
-  if (spec.apiVersion) r.apiVersion = spec.apiVersion;
-  r.managementEvent = spec.category === 'Management';
+  if (op.apiVersion) r.apiVersion = op.apiVersion;
+  r.managementEvent = op.managementEvent;
   r.recipientAccountId = accountId;
-  if (eventType === 'AwsServiceEvent' && spec.serviceEventDetails) {
-    const d = spec.serviceEventDetails(ctx);
-    if (d) r.serviceEventDetails = d;
+  let details: JsonObject | undefined;
+  if (op.serviceEventDetails) {
+    details = op.serviceEventDetails(ctx);
+    if (details) r.serviceEventDetails = details;
   }
-  const owner = spec.resourceOwner ? spec.resourceOwner(ctx, request) : undefined;
+  const owner = op.resourceOwner ? op.resourceOwner(ctx, request) : undefined;
   const shared = owner && owner !== accountId ? rng.uuid() : undefined;
   if (shared) r.sharedEventID = shared;
-  if (opts.vpcEndpointId) r.vpcEndpointId = opts.vpcEndpointId;
-  r.eventCategory = spec.category;
-  if (opts.sessionCredentialFromConsole) r.sessionCredentialFromConsole = 'true';
+  if (vpcEndpointOpt) r.vpcEndpointId = vpcEndpointOpt;
+  r.eventCategory = op.category;
+  if (fromConsoleOpt) r.sessionCredentialFromConsole = 'true';
   // tlsDetails is absent when an AWS service made the call (invokedBy set) (record-contents page).
-  if (spec.tls !== false && !invokedBy && eventType !== 'AwsServiceEvent') {
-    const suite = TLS_SUITES[rng.int(TLS_SUITES.length)];
-    r.tlsDetails = { tlsVersion: suite[0], cipherSuite: suite[1], clientProvidedHostHeader: host ?? defaultHost(spec.eventSource, region) };
+  if (op.withTls && !invokedBy) {
+    const suite = rng.int(TLS_SUITES.length);
+    r.tlsDetails = (host === undefined ? op.defaultTls(region) : tlsOfHost(host))[suite];
   }
-  const caller = finalizeRecord(r);
+  // finalizeRecord's steps on the values held here (reading them back off the record, whose
+  // shape varies, cost more than the checks): the request id EC2 echoes, then the size limits.
+  if (op.echoesRequestId && response && rid) {
+    const fixed = withRequestId(response, rid);
+    if (fixed !== response) r.responseElements = response = fixed;
+  }
+  const caller = withinSizeLimits(request, response, details || undefined, additional || undefined, userAgent, error?.code, error?.message, rid) ? r : applySizeLimits(r);
   if (!shared) return [caller];
   return [caller, ownerCopy(caller, owner!, identity, rng)];
 }
 
-/** `<service>.<region>.amazonaws.com`, made once per event source and region (it is in most records). */
-const defaultHosts = new Map<string, Map<string, string>>();
-function defaultHost(eventSource: string, region: string): string {
-  let byRegion = defaultHosts.get(eventSource);
-  if (!byRegion) defaultHosts.set(eventSource, (byRegion = new Map()));
-  let h = byRegion.get(region);
-  if (h === undefined) byRegion.set(region, (h = `${eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`));
-  return h;
+/**
+ * tlsDetails per host and suite, frozen and shared by every record that has them (like
+ * userIdentity): no object per record, and recordJson splices their JSON, computed once.
+ */
+const tlsByHost = new Map<string, readonly TlsDetails[]>();
+function tlsOfHost(host: string): readonly TlsDetails[] {
+  let all = tlsByHost.get(host);
+  if (all === undefined) {
+    // Hosts are bounded by the estate (S3 virtual hosts name buckets); a cap keeps a long run's map small.
+    if (tlsByHost.size >= 50_000) tlsByHost.clear();
+    all = TLS_SUITES.map(([tlsVersion, cipherSuite]) => Object.freeze({ tlsVersion, cipherSuite, clientProvidedHostHeader: host }));
+    tlsByHost.set(host, all);
+  }
+  return all;
 }
 
 /** The resource owner's copy of a cross-account call: the caller appears as `AWSAccount`. */

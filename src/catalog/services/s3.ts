@@ -31,15 +31,40 @@ function base(ctx: CallContext, bucket: string): JsonObject {
   return { bucketName: bucket, Host: s3Host(bucket, ctx.region) };
 }
 
-/** The bucket's owner: the world's record of it, else the caller. */
+/**
+ * The bucket's owner: the world's record of it, else the caller. A call asks twice (its
+ * resources[] and its resourceOwner) with the same context: the last answer is kept for
+ * that context (the world does not change while one call's record is built).
+ */
+/** `arn:<partition>:s3:::<bucket>`, one string per bucket (it is in most S3 records' resources[]). */
+const bucketArns = new Map<string, Map<string, string>>();
+function bucketArn(ctx: CallContext, bucket: string): string {
+  let byBucket = bucketArns.get(ctx.partition);
+  if (byBucket === undefined) bucketArns.set(ctx.partition, (byBucket = new Map()));
+  let a = byBucket.get(bucket);
+  if (a === undefined) {
+    if (byBucket.size >= 10_000) byBucket.clear();
+    byBucket.set(bucket, (a = `arn:${ctx.partition}:s3:::${bucket}`));
+  }
+  return a;
+}
+
+let lastCtx: CallContext | undefined;
+let lastBucket = '';
+let lastOwner = '';
 function owner(ctx: CallContext, bucket: string): string {
-  return ctx.world.byArn(`arn:${ctx.partition}:s3:::${bucket}`)?.accountId ?? ctx.accountId;
+  if (lastCtx === ctx && lastBucket === bucket) return lastOwner;
+  const o = ctx.world.byArn(bucketArn(ctx, bucket))?.accountId ?? ctx.accountId;
+  lastCtx = ctx;
+  lastBucket = bucket;
+  lastOwner = o;
+  return o;
 }
 
 function bucketResources(ctx: CallContext, request: JsonObject | null): ResourceRef[] | undefined {
   const b = rstr(request, 'bucketName');
   if (!b) return undefined;
-  return [ref(`arn:${ctx.partition}:s3:::${b}`, owner(ctx, b), BUCKET)];
+  return [ref(bucketArn(ctx, b), owner(ctx, b), BUCKET)];
 }
 
 function objectResources(ctx: CallContext, request: JsonObject | null): ResourceRef[] | undefined {
@@ -48,7 +73,7 @@ function objectResources(ctx: CallContext, request: JsonObject | null): Resource
   const k = rstr(request, 'key');
   const out: ResourceRef[] = [];
   if (k !== undefined) out.push({ ARN: `arn:${ctx.partition}:s3:::${b}/${k}`, type: OBJECT });
-  out.push(ref(`arn:${ctx.partition}:s3:::${b}`, owner(ctx, b), BUCKET));
+  out.push(ref(bucketArn(ctx, b), owner(ctx, b), BUCKET));
   return out;
 }
 
@@ -175,7 +200,7 @@ function listObjects(v2: boolean): OpDef {
       const b = rstr(request, 'bucketName');
       if (!b) return undefined;
       const prefix = { ARNPrefix: `arn:${ctx.partition}:s3:::${b}/${rstr(request, 'prefix') ?? ''}`, type: OBJECT } as ResourceRef;
-      return [prefix, ref(`arn:${ctx.partition}:s3:::${b}`, owner(ctx, b), BUCKET)];
+      return [prefix, ref(bucketArn(ctx, b), owner(ctx, b), BUCKET)];
     },
     resourceOwner: bucketOwner,
     additionalEventData: (ctx) => s3AdditionalEventData(ctx, 0, 300 + ctx.rng.int(40_000)),
