@@ -124,7 +124,12 @@ export interface InsightDetails {
   };
 }
 
-/** One CloudTrail record (management, data, console, service, network-activity or Insights event). */
+/**
+ * One CloudTrail record (management, data, console, service, network-activity or Insights event).
+ * Records the simulation builds share their `userIdentity` and `tlsDetails` objects with other
+ * records of the same caller and endpoint, frozen: to change one in a test, replace the field
+ * (`{ ...record, tlsDetails: { ...record.tlsDetails, tlsVersion: 'TLSv1.2' } }`), don't edit it.
+ */
 export interface CloudTrailRecord {
   eventVersion: string;
   userIdentity?: UserIdentity;
