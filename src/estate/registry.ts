@@ -311,7 +311,12 @@ export class EstateRegistry {
 
   /** A view of the registry for one call. */
   view(o: ViewOptions): CallView {
-    return new CallView(this, o);
+    return new CallView(this, o.accountId, o.region, o.time, o.shard, o.binding, o.missing, o.user ?? false);
+  }
+
+  /** @internal `view` without the options object: generated calls make one view each. */
+  viewAt(accountId: string, region: string, time: number, shard: ShardScope | undefined, binding: Binding | undefined, missing: ResourceType | undefined): CallView {
+    return new CallView(this, accountId, region, time, shard, binding, missing, false);
   }
 }
 
@@ -387,36 +392,56 @@ export function effectName(effect: ResourceEffect, request: JsonObject | null, r
  */
 export class CallView implements WorldView {
   /** Picks so far, as (type, account, region, resource) in a flat list: a call picks one or two. */
-  private memo?: (string | WorldResource)[];
-  constructor(private readonly reg: EstateRegistry, readonly o: ViewOptions) {}
+  private memo: (string | WorldResource)[] | undefined = undefined;
+  /**
+   * The options live in the view's own fields (one object per call, one shape for every
+   * call: each field always present), not in a separate options object: a generated
+   * call makes one view, and the view is read on every resource pick.
+   */
+  constructor(
+    private readonly reg: EstateRegistry,
+    readonly accountId: string,
+    readonly region: string,
+    readonly time: number,
+    readonly shard: ShardScope | undefined,
+    readonly binding: Binding | undefined,
+    readonly missing: ResourceType | undefined,
+    readonly user: boolean,
+  ) {}
 
-  resource(type: ResourceType, rng: Random, opts: { accountId?: string; region?: string } = {}): WorldResource {
-    const o = this.o;
-    const accountId = opts.accountId ?? o.accountId;
-    const region = opts.region ?? o.region;
-    const own = accountId === o.accountId;
-    if (own && o.binding && o.binding.action === 'delete' && o.binding.resource.type === type) return o.binding.resource;
+  /** The options this view was made with. */
+  get o(): ViewOptions {
+    return { accountId: this.accountId, region: this.region, time: this.time, shard: this.shard, binding: this.binding, missing: this.missing, user: this.user };
+  }
+
+  resource(type: ResourceType, rng: Random, opts?: { accountId?: string; region?: string }): WorldResource {
+    const accountId = opts?.accountId ?? this.accountId;
+    const region = opts?.region ?? this.region;
+    const own = accountId === this.accountId;
+    const b = this.binding;
+    if (own && b !== undefined && b.action === 'delete' && b.resource.type === type) return b.resource;
     const memo = this.memo;
-    if (memo) {
+    if (memo !== undefined) {
       for (let i = 0; i < memo.length; i += 4) if (memo[i] === type && memo[i + 1] === accountId && memo[i + 2] === region) return memo[i + 3] as WorldResource;
     }
     let r: WorldResource;
-    if (own && o.missing === type) r = this.reg.mint(type, accountId, region, rng);
+    if (own && this.missing === type) r = this.reg.mint(type, accountId, region, rng);
     else {
-      r = this.reg.pickLive(type, accountId, region, o.time, rng, own ? o.shard : undefined, o.user) ?? this.reg.mint(type, accountId, region, rng);
+      r = this.reg.pickLive(type, accountId, region, this.time, rng, own ? this.shard : undefined, this.user) ?? this.reg.mint(type, accountId, region, rng);
     }
-    (this.memo ??= []).push(type, accountId, region, r);
+    if (memo === undefined) this.memo = [type, accountId, region, r];
+    else memo.push(type, accountId, region, r);
     return r;
   }
 
   newName(type: ResourceType, rng: Random): string {
-    const b = this.o.binding;
+    const b = this.binding;
     if (b && b.action === 'create' && b.resource.type === type) return b.resource.name;
     return freshName(type, rng);
   }
 
   byArn(arn: string): WorldResource | undefined {
-    return this.reg.byArn(arn, this.o.shard);
+    return this.reg.byArn(arn, this.shard);
   }
 
   attributes(r: WorldResource): Readonly<Record<string, string>> {
@@ -424,13 +449,12 @@ export class CallView implements WorldView {
   }
 
   named(type: ResourceType, value: string, opts: { accountId?: string; region?: string } = {}): WorldResource {
-    const o = this.o;
-    const accountId = opts.accountId ?? o.accountId;
-    const region = opts.region ?? o.region;
-    const b = o.binding;
+    const accountId = opts.accountId ?? this.accountId;
+    const region = opts.region ?? this.region;
+    const b = this.binding;
     const name = nameFromValue(type, value);
     if (b && b.resource.type === type && (b.resource.name === name || b.resource.arn === value)) return b.resource;
-    const found = this.reg.find(type, value, accountId, region, o.time, accountId === o.accountId ? o.shard : undefined, true);
+    const found = this.reg.find(type, value, accountId, region, this.time, accountId === this.accountId ? this.shard : undefined, true);
     if (found) return found;
     const partition = this.reg.world.accounts.get(accountId)?.partition ?? 'aws';
     return makeResource(type, name ?? value, accountId, isGlobalResourceType(type) ? '' : region, partition);
