@@ -113,7 +113,11 @@ export class EstateRegistry {
 
   /** The inventory of a type in an account and region ('' for global types): world resources, else seeded ones. */
   inventory(type: ResourceType, accountId: string, region: string): readonly WorldResource[] {
-    const rk = isGlobalResourceType(type) ? '' : region;
+    return this.inventoryIn(type, accountId, isGlobalResourceType(type) ? '' : region);
+  }
+
+  /** `inventory` for a region key already made ('' for global types): picks make it once per pick. */
+  private inventoryIn(type: ResourceType, accountId: string, rk: string): readonly WorldResource[] {
     const account = this.world.accounts.get(accountId);
     const own = account ? account.resources(type, rk) : [];
     if (own.length > 0) return own;
@@ -166,7 +170,7 @@ export class EstateRegistry {
   /** Resources of `type` that exist at `time` as seen by a call (shard-planned and user-made ones included as the view allows). */
   live(type: ResourceType, accountId: string, region: string, time: number, shard?: ShardScope, user?: boolean): readonly WorldResource[] {
     const rk = isGlobalResourceType(type) ? '' : region;
-    const inventory = this.inventory(type, accountId, rk);
+    const inventory = this.inventoryIn(type, accountId, rk);
     const tomb = this.tombstones.size > 0;
     const list = tomb ? inventory.filter((r) => !this.isTombstoned(r, time)) : inventory;
     const planned = shard?.byType.get(type);
@@ -200,7 +204,7 @@ export class EstateRegistry {
       return list.length > 0 ? list[rng.int(list.length)] : undefined;
     }
     const rk = isGlobalResourceType(type) ? '' : region;
-    const inventory = this.inventory(type, accountId, rk);
+    const inventory = this.inventoryIn(type, accountId, rk);
     const planned = shard?.byType.get(type);
     const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
     const n0 = inventory.length;
