@@ -397,6 +397,9 @@ export function effectName(effect: ResourceEffect, request: JsonObject | null, r
 export class CallView implements WorldView {
   /** Picks so far, as (type, account, region, resource) in a flat list: a call picks one or two. */
   private memo: (string | WorldResource)[] | undefined = undefined;
+  /** The last `byArn` question and its answer (the registry does not change while a call is built). */
+  private lastArn: string | undefined = undefined;
+  private lastByArn: WorldResource | undefined = undefined;
   /**
    * The options live in the view's own fields (one object per call, one shape for every
    * call: each field always present), not in a separate options object: a generated
@@ -445,7 +448,13 @@ export class CallView implements WorldView {
   }
 
   byArn(arn: string): WorldResource | undefined {
-    return this.reg.byArn(arn, this.shard);
+    // S3 builders look the bucket's ARN up two or three times per record, each time a fresh
+    // string: comparing it with the last one is cheaper than hashing it for up to four maps.
+    if (arn === this.lastArn) return this.lastByArn;
+    const r = this.reg.byArn(arn, this.shard);
+    this.lastArn = arn;
+    this.lastByArn = r;
+    return r;
   }
 
   attributes(r: WorldResource): Readonly<Record<string, string>> {
