@@ -398,6 +398,13 @@ describe('estate registry', () => {
       // A call names one resource per type: the second pick is the first one.
       expect(a.resource(type, ra)).toBe(x);
     }
+    // byArn answers as the registry does, asked again or alternately, known or not.
+    const arns = [...reg.inventory('AWS::S3::Bucket', accountId, 'us-east-1'), ...reg.inventory('AWS::IAM::Role', accountId, '')].map((r) => r.arn);
+    expect(arns.length).toBeGreaterThan(2);
+    for (const arn of [arns[0], arns[0], arns[1], arns[0], 'arn:aws:s3:::no-such-bucket', 'arn:aws:s3:::no-such-bucket', arns[2], `${arns[2]}`]) {
+      expect(a.byArn(arn), arn).toBe(reg.byArn(arn, shard));
+      expect(a.byArn(arn)?.arn).toBe(arn.includes('no-such') ? undefined : arn);
+    }
     // missing: the bucket named is not one that exists.
     const bucket = b.resource('AWS::S3::Bucket', new Random(2));
     expect(reg.live('AWS::S3::Bucket', accountId, 'us-east-1', o.time, shard).some((r) => r.arn === bucket.arn)).toBe(false);
