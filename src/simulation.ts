@@ -406,7 +406,7 @@ export class Simulation {
     let error: string | undefined = binding?.error;
     if (error === undefined && it.fail) {
       const modes = spec.errors ?? [];
-      error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
+      error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(errorWeights(modes)) : 'AccessDenied';
     }
     const accountId = it.principal.account.id;
     const region = spec.global ? globalRegionOf(it.principal.account.partition) : (it.region ?? shardRegion);
@@ -416,7 +416,7 @@ export class Simulation {
       const type = effectOf(spec)?.type;
       if (isNotFoundCode(error, type)) missing = typeOfNotFoundCode(error) ?? type;
     }
-    const world = this.estate.view({ accountId, region, time: it.time, shard: this.shardScopeAt(accountId, shardRegion, it.time), binding, missing });
+    const world = this.estate.viewAt(accountId, region, it.time, this.shardScopeAt(accountId, shardRegion, it.time), binding, missing);
     // The session machinery's own params (an issuing call names its role and session) win
     // over the registry's choice of resources.
     const params = it.params ? (binding?.params ? { ...binding.params, ...it.params } : it.params) : binding?.params;
@@ -533,6 +533,21 @@ class TrafficDriver {
     }
     this.scheduleNext();
   }
+}
+
+/** Error modes as `Random.weighted` pairs, made once per modes list (generated failures draw from them). */
+const errorPairs = new WeakMap<object, (readonly [string, number])[]>();
+
+function errorWeights(modes: NonNullable<OperationSpec['errors']>): readonly (readonly [string, number])[] {
+  let pairs = errorPairs.get(modes);
+  // Checked on every use (no allocation): a user's spec could edit its modes in place.
+  let same = pairs !== undefined && pairs.length === modes.length;
+  for (let i = 0; same && i < modes.length; i++) same = pairs![i][0] === modes[i].code && pairs![i][1] === (modes[i].weight ?? 1);
+  if (!same) {
+    pairs = modes.map((m) => [m.code, m.weight ?? 1] as const);
+    errorPairs.set(modes, pairs);
+  }
+  return pairs!;
 }
 
 /** Creates a simulation. */

@@ -25,6 +25,12 @@ function keyOf(eventSource: string, name: string): string {
   return `${eventSource}|${name}`;
 }
 
+function indexName(ops: Map<string, string[]>, l: string, key: string): void {
+  const keys = ops.get(l);
+  if (!keys) ops.set(l, [key]);
+  else if (!keys.includes(key)) keys.push(key);
+}
+
 /** Rejects a spec that could not produce a valid record. Throws TrailsimInputError naming the field. */
 export function validateOperationSpec(spec: OperationSpec): void {
   const where = (s: unknown) => `Operation ${typeof s === 'object' && s !== null ? `${String((s as OperationSpec).service)}:${String((s as OperationSpec).name)}` : String(s)}`;
@@ -176,17 +182,20 @@ export class Catalog {
     const old = this.specs.get(key);
     if (old) this.unindex(old, key);
     this.specs.set(key, spec);
-    this.cache.clear();
-    for (const svc of [spec.service.toLowerCase(), spec.eventSource.toLowerCase()]) {
-      let ops = this.index.get(svc);
-      if (!ops) this.index.set(svc, (ops = new Map()));
-      for (const n of spec.eventName && spec.eventName !== spec.name ? [spec.name, spec.eventName] : [spec.name]) {
-        const l = n.toLowerCase();
-        const keys = ops.get(l);
-        if (!keys) ops.set(l, [key]);
-        else if (!keys.includes(key)) keys.push(key);
-      }
-    }
+    // clear() allocates a fresh table even when empty: building the default catalog adds ~15k specs.
+    if (this.cache.size > 0) this.cache.clear();
+    const name = spec.name.toLowerCase();
+    const eventName = spec.eventName && spec.eventName !== spec.name ? spec.eventName.toLowerCase() : undefined;
+    this.indexUnder(spec.service.toLowerCase(), key, name, eventName);
+    this.indexUnder(spec.eventSource.toLowerCase(), key, name, eventName);
+  }
+
+  /** Lists `key` under a service name for its (lower-case) operation name and eventName. */
+  private indexUnder(svc: string, key: string, name: string, eventName: string | undefined): void {
+    let ops = this.index.get(svc);
+    if (!ops) this.index.set(svc, (ops = new Map()));
+    indexName(ops, name, key);
+    if (eventName !== undefined) indexName(ops, eventName, key);
   }
 
   private unindex(spec: OperationSpec, key: string): void {

@@ -113,7 +113,11 @@ export class EstateRegistry {
 
   /** The inventory of a type in an account and region ('' for global types): world resources, else seeded ones. */
   inventory(type: ResourceType, accountId: string, region: string): readonly WorldResource[] {
-    const rk = isGlobalResourceType(type) ? '' : region;
+    return this.inventoryIn(type, accountId, isGlobalResourceType(type) ? '' : region);
+  }
+
+  /** `inventory` for a region key already made ('' for global types): picks make it once per pick. */
+  private inventoryIn(type: ResourceType, accountId: string, rk: string): readonly WorldResource[] {
     const account = this.world.accounts.get(accountId);
     const own = account ? account.resources(type, rk) : [];
     if (own.length > 0) return own;
@@ -166,7 +170,7 @@ export class EstateRegistry {
   /** Resources of `type` that exist at `time` as seen by a call (shard-planned and user-made ones included as the view allows). */
   live(type: ResourceType, accountId: string, region: string, time: number, shard?: ShardScope, user?: boolean): readonly WorldResource[] {
     const rk = isGlobalResourceType(type) ? '' : region;
-    const inventory = this.inventory(type, accountId, rk);
+    const inventory = this.inventoryIn(type, accountId, rk);
     const tomb = this.tombstones.size > 0;
     const list = tomb ? inventory.filter((r) => !this.isTombstoned(r, time)) : inventory;
     const planned = shard?.byType.get(type);
@@ -200,7 +204,7 @@ export class EstateRegistry {
       return list.length > 0 ? list[rng.int(list.length)] : undefined;
     }
     const rk = isGlobalResourceType(type) ? '' : region;
-    const inventory = this.inventory(type, accountId, rk);
+    const inventory = this.inventoryIn(type, accountId, rk);
     const planned = shard?.byType.get(type);
     const mine = user && this.userLives.size > 0 ? this.userLives.get(`${accountId}|${type}|${rk}`) : undefined;
     const n0 = inventory.length;
@@ -311,7 +315,12 @@ export class EstateRegistry {
 
   /** A view of the registry for one call. */
   view(o: ViewOptions): CallView {
-    return new CallView(this, o);
+    return new CallView(this, o.accountId, o.region, o.time, o.shard, o.binding, o.missing, o.user ?? false);
+  }
+
+  /** @internal `view` without the options object: generated calls make one view each. */
+  viewAt(accountId: string, region: string, time: number, shard: ShardScope | undefined, binding: Binding | undefined, missing: ResourceType | undefined): CallView {
+    return new CallView(this, accountId, region, time, shard, binding, missing, false);
   }
 }
 
@@ -387,36 +396,65 @@ export function effectName(effect: ResourceEffect, request: JsonObject | null, r
  */
 export class CallView implements WorldView {
   /** Picks so far, as (type, account, region, resource) in a flat list: a call picks one or two. */
-  private memo?: (string | WorldResource)[];
-  constructor(private readonly reg: EstateRegistry, readonly o: ViewOptions) {}
+  private memo: (string | WorldResource)[] | undefined = undefined;
+  /** The last `byArn` question and its answer (the registry does not change while a call is built). */
+  private lastArn: string | undefined = undefined;
+  private lastByArn: WorldResource | undefined = undefined;
+  /**
+   * The options live in the view's own fields (one object per call, one shape for every
+   * call: each field always present), not in a separate options object: a generated
+   * call makes one view, and the view is read on every resource pick.
+   */
+  constructor(
+    private readonly reg: EstateRegistry,
+    readonly accountId: string,
+    readonly region: string,
+    readonly time: number,
+    readonly shard: ShardScope | undefined,
+    readonly binding: Binding | undefined,
+    readonly missing: ResourceType | undefined,
+    readonly user: boolean,
+  ) {}
 
-  resource(type: ResourceType, rng: Random, opts: { accountId?: string; region?: string } = {}): WorldResource {
-    const o = this.o;
-    const accountId = opts.accountId ?? o.accountId;
-    const region = opts.region ?? o.region;
-    const own = accountId === o.accountId;
-    if (own && o.binding && o.binding.action === 'delete' && o.binding.resource.type === type) return o.binding.resource;
+  /** The options this view was made with. */
+  get o(): ViewOptions {
+    return { accountId: this.accountId, region: this.region, time: this.time, shard: this.shard, binding: this.binding, missing: this.missing, user: this.user };
+  }
+
+  resource(type: ResourceType, rng: Random, opts?: { accountId?: string; region?: string }): WorldResource {
+    const accountId = opts?.accountId ?? this.accountId;
+    const region = opts?.region ?? this.region;
+    const own = accountId === this.accountId;
+    const b = this.binding;
+    if (own && b !== undefined && b.action === 'delete' && b.resource.type === type) return b.resource;
     const memo = this.memo;
-    if (memo) {
+    if (memo !== undefined) {
       for (let i = 0; i < memo.length; i += 4) if (memo[i] === type && memo[i + 1] === accountId && memo[i + 2] === region) return memo[i + 3] as WorldResource;
     }
     let r: WorldResource;
-    if (own && o.missing === type) r = this.reg.mint(type, accountId, region, rng);
+    if (own && this.missing === type) r = this.reg.mint(type, accountId, region, rng);
     else {
-      r = this.reg.pickLive(type, accountId, region, o.time, rng, own ? o.shard : undefined, o.user) ?? this.reg.mint(type, accountId, region, rng);
+      r = this.reg.pickLive(type, accountId, region, this.time, rng, own ? this.shard : undefined, this.user) ?? this.reg.mint(type, accountId, region, rng);
     }
-    (this.memo ??= []).push(type, accountId, region, r);
+    if (memo === undefined) this.memo = [type, accountId, region, r];
+    else memo.push(type, accountId, region, r);
     return r;
   }
 
   newName(type: ResourceType, rng: Random): string {
-    const b = this.o.binding;
+    const b = this.binding;
     if (b && b.action === 'create' && b.resource.type === type) return b.resource.name;
     return freshName(type, rng);
   }
 
   byArn(arn: string): WorldResource | undefined {
-    return this.reg.byArn(arn, this.o.shard);
+    // S3 builders look the bucket's ARN up two or three times per record, each time a fresh
+    // string: comparing it with the last one is cheaper than hashing it for up to four maps.
+    if (arn === this.lastArn) return this.lastByArn;
+    const r = this.reg.byArn(arn, this.shard);
+    this.lastArn = arn;
+    this.lastByArn = r;
+    return r;
   }
 
   attributes(r: WorldResource): Readonly<Record<string, string>> {
@@ -424,13 +462,12 @@ export class CallView implements WorldView {
   }
 
   named(type: ResourceType, value: string, opts: { accountId?: string; region?: string } = {}): WorldResource {
-    const o = this.o;
-    const accountId = opts.accountId ?? o.accountId;
-    const region = opts.region ?? o.region;
-    const b = o.binding;
+    const accountId = opts.accountId ?? this.accountId;
+    const region = opts.region ?? this.region;
+    const b = this.binding;
     const name = nameFromValue(type, value);
     if (b && b.resource.type === type && (b.resource.name === name || b.resource.arn === value)) return b.resource;
-    const found = this.reg.find(type, value, accountId, region, o.time, accountId === o.accountId ? o.shard : undefined, true);
+    const found = this.reg.find(type, value, accountId, region, this.time, accountId === this.accountId ? this.shard : undefined, true);
     if (found) return found;
     const partition = this.reg.world.accounts.get(accountId)?.partition ?? 'aws';
     return makeResource(type, name ?? value, accountId, isGlobalResourceType(type) ? '' : region, partition);

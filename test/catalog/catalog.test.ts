@@ -64,6 +64,18 @@ describe('Catalog.register', () => {
     expect(defaultCatalog().resolve('iam:CreateUser').origin).toBe('hand');
   });
 
+  it('a replacement registered after a lookup is what later lookups find, under every name', () => {
+    const c = Catalog.withDefaults();
+    const hand = c.resolve('lambda:UpdateFunctionConfiguration');
+    expect(c.resolve('lambda:UpdateFunctionConfiguration20150331v2')).toBe(hand);
+    const mine: OperationSpec = { ...hand, origin: undefined, request: () => ({ functionName: 'fixed' }) };
+    c.register(mine);
+    for (const n of ['lambda:UpdateFunctionConfiguration', 'lambda:updatefunctionconfiguration', 'lambda:UpdateFunctionConfiguration20150331v2', 'lambda.amazonaws.com:UpdateFunctionConfiguration']) {
+      expect(c.resolve(n).origin, n).toBe('user');
+    }
+    expect(c.list({ service: 'lambda' }).filter((s) => s.name === 'UpdateFunctionConfiguration')).toHaveLength(1);
+  });
+
   it('rejects malformed specs with TrailsimInputError and changes nothing', () => {
     const c = new Catalog();
     const bad: [Partial<OperationSpec> | null, RegExp][] = [

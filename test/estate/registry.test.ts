@@ -377,6 +377,39 @@ describe('estate registry', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('a call view made from options and one made by viewAt see the same resources, and give their options back', () => {
+    const { sim, from: start } = run(12);
+    const from = start + 86_400_000;
+    const reg = sim.estate;
+    const accountId = [...sim.world.accounts.values()][0].id;
+    const shard = reg.shard(`${accountId}/us-east-1/${new Date(from).toISOString().slice(0, 10)}`);
+    expect(shard).toBeDefined();
+    const o = { accountId, region: 'us-east-1', time: from + 43_200_000, shard, binding: undefined, missing: 'AWS::S3::Bucket' as const, user: false };
+    const a = reg.view(o);
+    const b = reg.viewAt(o.accountId, o.region, o.time, o.shard, o.binding, o.missing);
+    expect(a.o).toEqual(o);
+    expect(b.o).toEqual(o);
+    expect(reg.view({ accountId, region: 'us-east-1', time: 0 }).o.user).toBe(false);
+    for (const type of Object.keys(LIFECYCLE_OPS)) {
+      const ra = new Random(1, [type]);
+      const rb = new Random(1, [type]);
+      const x = a.resource(type, ra);
+      expect(b.resource(type, rb), type).toEqual(x);
+      // A call names one resource per type: the second pick is the first one.
+      expect(a.resource(type, ra)).toBe(x);
+    }
+    // byArn answers as the registry does, asked again or alternately, known or not.
+    const arns = [...reg.inventory('AWS::S3::Bucket', accountId, 'us-east-1'), ...reg.inventory('AWS::IAM::Role', accountId, '')].map((r) => r.arn);
+    expect(arns.length).toBeGreaterThan(2);
+    for (const arn of [arns[0], arns[0], arns[1], arns[0], 'arn:aws:s3:::no-such-bucket', 'arn:aws:s3:::no-such-bucket', arns[2], `${arns[2]}`]) {
+      expect(a.byArn(arn), arn).toBe(reg.byArn(arn, shard));
+      expect(a.byArn(arn)?.arn).toBe(arn.includes('no-such') ? undefined : arn);
+    }
+    // missing: the bucket named is not one that exists.
+    const bucket = b.resource('AWS::S3::Bucket', new Random(2));
+    expect(reg.live('AWS::S3::Bucket', accountId, 'us-east-1', o.time, shard).some((r) => r.arn === bucket.arn)).toBe(false);
+  });
+
   it('every lifecycle type pairs a create and a delete operation the catalog knows', () => {
     for (const [type, ops] of Object.entries(LIFECYCLE_OPS)) {
       const c = sim.catalog.resolve(ops.create);
