@@ -35,34 +35,54 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
     const gen = await generator();
     log(`generator: ${gen.name}`);
 
-    // Generation + serialisation, nothing kept or written (the simulation's work per record,
-    // world building included). Timed first, while no kept records weigh on the heap.
+    // Generation + serialisation, nothing kept or written (G: the simulation's work per
+    // record, world building included), and baseline S (JSON.stringify of the same records
+    // held in memory), timed in interleaved pairs. This VM's speed drifts from one minute to
+    // the next (S alone gave 124k-208k records/s in back-to-back bench runs on an idle
+    // machine), so each ratio compares two runs made seconds apart and the median pair ratio
+    // is reported. G runs while no kept records weigh on the heap: the records for S are
+    // made (untimed) after it and dropped after S.
+    const pairs = 5;
     let nG = 0;
-    const tG = median(runs, () => {
+    const runG = () => {
       let b = 0;
       nG = 0;
       gen.run(o, (_r, json) => void ((b += json.length), nG++));
       if (b === 0) throw new Error('nothing generated');
-    });
+    };
+    const keep = (): CloudTrailRecord[] => {
+      const rs: CloudTrailRecord[] = [];
+      gen.run(o, (r) => void rs.push(r));
+      return rs;
+    };
+    const runS = (rs: readonly CloudTrailRecord[]) => {
+      let b = 0;
+      for (const r of rs) b += JSON.stringify(r).length;
+      if (b === 0) throw new Error('nothing serialised');
+    };
+    runG(); // warm-up (JIT), not measured
+    runS(keep());
+    const gs: number[] = [];
+    const ss: number[] = [];
+    for (let i = 0; i < pairs; i++) {
+      gs.push(cpuSeconds(runG));
+      const rs = keep();
+      ss.push(cpuSeconds(() => runS(rs)));
+    }
+    const tG = med(gs);
+    const tS = med(ss);
+    const ratios = gs.map((g, i) => g / ss[i]);
+    const ratio = med(ratios);
 
-    // The records, kept once (untimed) for the baselines.
-    const kept: CloudTrailRecord[] = [];
-    gen.run(o, (r) => void kept.push(r));
+    // The records, kept once (untimed) for the other baselines.
+    const kept = keep();
     const n = kept.length;
     let bytes = 0;
     for (const r of kept) bytes += JSON.stringify(r).length + 1;
-    log(`records: ${n} (${(bytes / n).toFixed(0)} bytes each as JSON); in-process figures: median CPU time of ${runs} runs; ${cpuNote()}`);
-
-    // Baseline S: JSON.stringify of the records in memory.
-    const tS = median(runs, () => {
-      let b = 0;
-      for (const r of kept) b += JSON.stringify(r).length;
-      if (b === 0) throw new Error('nothing serialised');
-    });
-    log(`baseline S  JSON.stringify, records in memory: ${rate2(n, tS)} records/s`);
+    log(`records: ${n} (${(bytes / n).toFixed(0)} bytes each as JSON); in-process figures: median CPU time of ${runs} runs (G and S: ${pairs} interleaved pairs); ${cpuNote()}`);
+    log(`baseline S  JSON.stringify, records in memory: ${rate2(n, tS)} records/s (pairs: ${ss.map((t) => rate2(n, t)).join(', ')})`);
     if (nG !== n) throw new Error(`generated ${nG} records, kept ${n}`);
-    log(`generate + serialise (one core, nothing written): ${rate2(n, tG)} records/s; time ratio to S ${(tG / tS).toFixed(2)} (targets >= 100k/s, <= 2.0)`);
-
+    log(`generate + serialise (one core, nothing written): ${rate2(n, tG)} records/s (pairs: ${gs.map((t) => rate2(n, t)).join(', ')}); time ratio to S ${ratio.toFixed(2)} (pairs: ${ratios.map((r) => r.toFixed(2)).join(', ')}) (targets >= 100k/s, <= 2.0)`);
 
     // Baseline W: JSON.stringify + batched fs.writeSync, ~1 MB per write.
     const fileW = join(dir, 'w.jsonl');
@@ -130,7 +150,7 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
       generate_records: n,
       stringify_records_per_s: Math.round(n / tS),
       generate_serialize_records_per_s: Math.round(n / tG),
-      generate_serialize_ratio_to_stringify: round3(tG / tS),
+      generate_serialize_ratio_to_stringify: round3(ratio),
       jsonl_writer_records_per_s: Math.round(n / tJ),
       stringify_writesync_records_per_s: Math.round(n / tW),
       jsonl_writer_ratio_to_writesync: round3(tJ / tW),
@@ -275,13 +295,16 @@ function cliCommand(): { label: string; workers: boolean; run(args: string[]): C
 function median(runs: number, f: () => void): number {
   f(); // warm-up (JIT), not measured
   const t: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage();
-    f();
-    const c = process.cpuUsage(c0);
-    t.push((c.user + c.system) / 1e6);
-  }
+  for (let i = 0; i < runs; i++) t.push(cpuSeconds(f));
   return med(t);
+}
+
+/** CPU seconds (user + system, this process) that `f` takes. */
+function cpuSeconds(f: () => void): number {
+  const c0 = process.cpuUsage();
+  f();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e6;
 }
 
 function med(t: number[]): number {
