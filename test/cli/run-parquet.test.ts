@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { runCommand } from '../../src/cli/run.js';
 import type { CloudTrailRecord } from '../../src/record/types.js';
+import { tempDirs } from '../trails/helpers.js';
 
 const hasDuckDB = await import('@duckdb/node-api').then(() => true, () => false);
 const SCENARIO = 'test/fixtures/scenarios/two-day-traffic.ts';
-const tmp = () => mkdtempSync(join(tmpdir(), 'trailsim-run-parquet-'));
+const tmp = tempDirs('trailsim-run-parquet-');
 const quiet = { out: () => undefined, err: () => undefined };
 
 function collect() {

@@ -1,21 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { S3Store, unmadeBody } from '../../src/s3/object-store.js';
 import { exportS3Tree } from '../../src/export/s3-layout.js';
 import { exportS3TreeOnThreads } from '../../src/export/s3-tree-threads.js';
-import { setup } from '../trails/helpers.js';
+import { setup, tempDirs } from '../trails/helpers.js';
 
-const dirs: string[] = [];
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'trailsim-s3threads-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('trailsim-s3threads-');
 
 /** A trail run with log files (gzip deferred), digests (with metadata: sidecars) and background traffic. */
 function run() {

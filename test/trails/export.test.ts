@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { readFileSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { S3Store } from '../../src/s3/object-store.js';
@@ -12,17 +11,9 @@ import { validateRecord } from '../../src/validate/index.js';
 import { createSimulation } from '../../src/simulation.js';
 import { attachCloudTrail } from '../../src/cloudtrail/trails/service.js';
 import type { CloudTrailRecord } from '../../src/record/types.js';
-import { copyId, deliveredRecords, setup } from './helpers.js';
+import { copyId, deliveredRecords, setup, tempDirs } from './helpers.js';
 
-const dirs: string[] = [];
-function tmp(): string {
-  const d = mkdtempSync(join(tmpdir(), 'trailsim-export-'));
-  dirs.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
-});
+const tmp = tempDirs('trailsim-export-');
 
 /** A run with management, data, global and cross-Region events, digests, and an organization. */
 function run(seed = 3) {

@@ -2,6 +2,10 @@
  * Helpers for the trail tests: a simulation with a trail service, hand-built records for
  * selector tests, and readers of what trails delivered.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { createSimulation, type Simulation } from '../../src/simulation.js';
 import { attachCloudTrail, type CloudTrailService, type CloudTrailServiceOptions } from '../../src/cloudtrail/trails/service.js';
 import { gunzip } from '../../src/cloudtrail/trails/gzip.js';
@@ -98,3 +102,16 @@ export const s3Object = (bucket: string, key: string): ResourceRef[] => [
 export const lambdaFn = (name: string, region = 'us-east-1'): ResourceRef[] => [{ accountId: ACCOUNT, type: 'AWS::Lambda::Function', ARN: `arn:aws:lambda:${region}:${ACCOUNT}:function:${name}` }];
 
 export const dynamoTable = (name: string, region = 'us-east-1'): ResourceRef[] => [{ accountId: ACCOUNT, type: 'AWS::DynamoDB::Table', ARN: `arn:aws:dynamodb:${region}:${ACCOUNT}:table/${name}` }];
+
+/** A maker of temporary folders (`prefix` in the OS's temp dir), all removed after each test. */
+export function tempDirs(prefix: string): () => string {
+  const dirs: string[] = [];
+  afterEach(() => {
+    for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), prefix));
+    dirs.push(d);
+    return d;
+  };
+}
