@@ -5,7 +5,7 @@
 export * from './core/errors.js';
 export { VirtualClock, type TimerHandle } from './core/clock.js';
 export { parseDuration, type Duration } from './core/duration.js';
-export { Random, WeightedTable, createRandom, type Seed } from './core/random.js';
+export { Random, createRandom, type Seed } from './core/random.js';
 export { formatEventTime, type Instant } from './core/time.js';
 export type * from './record/types.js';
 export { EVENT_VERSION, RECORD_KEY_ORDER } from './record/types.js';

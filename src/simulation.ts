@@ -77,7 +77,6 @@ export interface RecordFilter {
 const principalSims = new WeakMap<object, Simulation>();
 
 /** The options of a generated call that has none (shared: nothing writes to call options). */
-const NO_OPTIONS: CallOptions = NO_CALL_OPTIONS;
 
 /**
  * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity
@@ -406,7 +405,7 @@ export class Simulation {
     let error: string | undefined = binding?.error;
     if (error === undefined && it.fail) {
       const modes = spec.errors ?? [];
-      error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(errorWeights(modes)) : 'AccessDenied';
+      error = modes.length > 0 && rng.bool(0.7) ? rng.weighted(modes.map((m) => [m.code, m.weight ?? 1] as const)) : 'AccessDenied';
     }
     const accountId = it.principal.account.id;
     const region = spec.global ? globalRegionOf(it.principal.account.partition) : (it.region ?? shardRegion);
@@ -420,7 +419,7 @@ export class Simulation {
     // The session machinery's own params (an issuing call names its role and session) win
     // over the registry's choice of resources.
     const params = it.params ? (binding?.params ? { ...binding.params, ...it.params } : it.params) : binding?.params;
-    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : NO_OPTIONS;
+    const opts = it.opts ? (error ? { ...it.opts, error } : it.opts) : error ? { error } : NO_CALL_OPTIONS;
     const records = buildRecords(spec, it.principal, params, opts, { rng, world, time: it.time, region, resolveError: resolveCallError });
     if (it.patch) it.patch(records);
     if (binding && binding.action === 'create' && records[0].errorCode === undefined) this.estate.capture(binding.resource, records[0].requestParameters ?? null, records[0].responseElements ?? null);
@@ -533,21 +532,6 @@ class TrafficDriver {
     }
     this.scheduleNext();
   }
-}
-
-/** Error modes as `Random.weighted` pairs, made once per modes list (generated failures draw from them). */
-const errorPairs = new WeakMap<object, (readonly [string, number])[]>();
-
-function errorWeights(modes: NonNullable<OperationSpec['errors']>): readonly (readonly [string, number])[] {
-  let pairs = errorPairs.get(modes);
-  // Checked on every use (no allocation): a user's spec could edit its modes in place.
-  let same = pairs !== undefined && pairs.length === modes.length;
-  for (let i = 0; same && i < modes.length; i++) same = pairs![i][0] === modes[i].code && pairs![i][1] === (modes[i].weight ?? 1);
-  if (!same) {
-    pairs = modes.map((m) => [m.code, m.weight ?? 1] as const);
-    errorPairs.set(modes, pairs);
-  }
-  return pairs!;
 }
 
 /** Creates a simulation. */

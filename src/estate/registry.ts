@@ -186,7 +186,7 @@ export class EstateRegistry {
       if (!xs) continue;
       for (const l of xs) {
         const r = l.resource;
-        if (l.createdAt <= time && time < l.deletedAt && r.accountId === accountId && r.region === rk && !(tomb && this.isTombstoned(r, time))) out.push(r);
+        if (isAlive(l, time, accountId, rk) && !(tomb && this.isTombstoned(r, time))) out.push(r);
       }
     }
     return out;

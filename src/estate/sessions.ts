@@ -417,8 +417,9 @@ export class Estate {
     return id.kind === 'role-session' && (id.issuer?.by === 'identity-center' || (id.issuer?.by === 'role' && id.issuer.account === 'management'));
   }
 
-  private slotRng(p: Persona, account: Account, region: string, k: number): Random {
-    return this.rng.fork('session', account.id, region, p.name, k);
+  /** The stream of slot k (and, with `more`, a stream below it, in one fork). */
+  private slotRng(p: Persona, account: Account, region: string, k: number, ...more: string[]): Random {
+    return this.rng.fork('session', account.id, region, p.name, k, ...more);
   }
 
   /** Start of slot k, or undefined when the slot has no session. */
@@ -614,8 +615,7 @@ export class Estate {
 
   private make(p: Persona, account: Account, region: string, slot: Slot): Live | undefined {
     const id = p.identity;
-    // slotRng(...).fork('build') in one fork: the same path, so the same stream.
-    const r = this.rng.fork('session', account.id, region, p.name, slot.k, 'build');
+    const r = this.slotRng(p, account, region, slot.k, 'build');
     const durationSeconds = Math.round((slot.expires - slot.start) / 1000);
     const info = (principal: Principal, sessionName: string, issuedBy: string, issuedKey?: string): SessionInfo => {
       const i: SessionInfo = {
