@@ -63,9 +63,6 @@ export class RunMerger {
     this.queues[unit].ended = true;
   }
 
-  get done(): boolean {
-    return this.from >= this.days.length;
-  }
 
   /** Merges as far as the chunks at hand allow; true when every day is merged. */
   pump(): boolean {

@@ -22,9 +22,8 @@ export class BackgroundFile implements MergeOutput {
   private error: Error | undefined;
   private closed = false;
   private drained: (() => void)[] = [];
-  /** Lines and bytes written so far (including what is still buffered). */
+  /** Lines written so far (including what is still buffered). */
   lines = 0;
-  bytes = 0;
 
   constructor(readonly path: string, private readonly onWritten: () => void = () => undefined, private readonly bufferBytes = 1 << 20, private readonly maxInFlight = 4) {
     mkdirSync(dirname(path), { recursive: true });
@@ -36,10 +35,6 @@ export class BackgroundFile implements MergeOutput {
     return this.pending >= this.maxInFlight;
   }
 
-  /** The first write error, if any (thrown again by `close`). */
-  get failed(): Error | undefined {
-    return this.error;
-  }
 
   copy(bytes: Buffer, start: number, end: number, lines: number): void {
     const n = end - start;
@@ -49,7 +44,6 @@ export class BackgroundFile implements MergeOutput {
     }
     bytes.copy(this.buf, this.used, start, end);
     this.used += n;
-    this.bytes += n;
     this.lines += lines;
   }
 

@@ -114,6 +114,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   const writer = new JsonlWriter(partial);
   // Parquet rows are staged on disk as they are recorded, with the same JSON.
   const parquet = formats.has('parquet') ? new RunParquet() : undefined;
+  const summary = new RecordSummary();
   let sim: Simulation;
   try {
     ({
@@ -126,6 +127,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
           const json = s.recordJson(r);
           writer.writeLine(json);
           parquet?.add(r, json);
+          summary.add(r);
         });
         if (progress.active) watch(s, progress);
       },
@@ -148,7 +150,6 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   // Every output is attempted; a failed one is reported after the summary (records.jsonl
   // is complete whatever happens to the others) and makes the exit code 1.
   const failures: string[] = [];
-  const summary = new RecordSummary();
   let exporting: Promise<ExportSummary> | undefined;
   if (formats.has('s3')) {
     // A bucket is written as DIR/<bucket>/: one named like another output would overwrite it.
@@ -157,18 +158,11 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
     if (clash.length > 0) {
       failures.push(`--format s3: bucket '${clash[0]}' would be written as ${join(out, clash[0])}/, where ${clash[0] === 'records.jsonl' ? 'records.jsonl is' : '--format parquet writes'}; nothing was written for s3. Write the buckets in a run of their own (--format s3), or name the bucket otherwise.`);
     } else {
-      // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key>: on
-      // worker threads, while this thread sums up the records.
+      // Deliver what trails still hold, then write every bucket as DIR/<bucket>/<key> on
+      // worker threads.
       sim.cloudtrail.drain();
       exporting = exportS3TreeOnThreads(sim.cloudtrail.s3, out, { workers });
-      exporting.catch(() => undefined); // awaited below
     }
-  }
-  let n = 0;
-  for (const r of sim.records()) {
-    summary.add(r);
-    // Now and then, let the export hand the workers more files.
-    if (exporting && ++n % 2048 === 0) await new Promise<void>((r) => setImmediate(r));
   }
   let s3: ExportSummary | undefined;
   try {

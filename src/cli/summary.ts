@@ -24,9 +24,6 @@ export class RecordSummary {
   private readonly byAccountRegion = new Map<string, Map<string, number>>();
   /** eventSource → eventName → count. */
   private readonly byEvent = new Map<string, Map<string, number>>();
-  /** Counts merged from elsewhere, by their flat keys. */
-  private readonly mergedAccountRegion = new Map<string, number>();
-  private readonly mergedEvent = new Map<string, number>();
   errors = 0;
   first?: string;
   last?: string;
@@ -43,7 +40,7 @@ export class RecordSummary {
 
   /** The counts as plain data (to pass between worker threads). */
   data(): RecordSummaryData {
-    return { total: this.total, errors: this.errors, first: this.first, last: this.last, byCategory: [...this.byCategory], byAccountRegion: [...flat(this.byAccountRegion, this.mergedAccountRegion)], byEvent: [...flat(this.byEvent, this.mergedEvent)] };
+    return { total: this.total, errors: this.errors, first: this.first, last: this.last, byCategory: [...this.byCategory], byAccountRegion: [...flat(this.byAccountRegion)], byEvent: [...flat(this.byEvent)] };
   }
 
   /** Adds counts made elsewhere (another worker's). */
@@ -53,31 +50,36 @@ export class RecordSummary {
     if (d.first !== undefined && (this.first === undefined || d.first < this.first)) this.first = d.first;
     if (d.last !== undefined && (this.last === undefined || d.last > this.last)) this.last = d.last;
     for (const [k, v] of d.byCategory) this.byCategory.set(k, (this.byCategory.get(k) ?? 0) + v);
-    for (const [k, v] of d.byAccountRegion) this.mergedAccountRegion.set(k, (this.mergedAccountRegion.get(k) ?? 0) + v);
-    for (const [k, v] of d.byEvent) this.mergedEvent.set(k, (this.mergedEvent.get(k) ?? 0) + v);
+    for (const [k, v] of d.byAccountRegion) bump(this.byAccountRegion, ...split(k), v);
+    for (const [k, v] of d.byEvent) bump(this.byEvent, ...split(k), v);
   }
 
   lines(top = 8): string[] {
     const out = [`records: ${this.total} (${[...this.byCategory].sort().map(([k, v]) => `${k} ${v}`).join(', ') || 'none'}), failed calls: ${this.errors}`];
     if (this.first) out.push(`time range: ${this.first} .. ${this.last}`);
     out.push('by account and region:');
-    for (const [k, v] of [...flat(this.byAccountRegion, this.mergedAccountRegion)].sort()) out.push(`  ${k}: ${v}`);
+    for (const [k, v] of [...flat(this.byAccountRegion)].sort()) out.push(`  ${k}: ${v}`);
     out.push(`top events:`);
-    for (const [k, v] of [...flat(this.byEvent, this.mergedEvent)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)) out.push(`  ${k}: ${v}`);
+    for (const [k, v] of [...flat(this.byEvent)].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, top)) out.push(`  ${k}: ${v}`);
     return out;
   }
 }
 
-function bump(m: Map<string, Map<string, number>>, a: string, b: string): void {
+function bump(m: Map<string, Map<string, number>>, a: string, b: string, n = 1): void {
   let inner = m.get(a);
   if (!inner) m.set(a, (inner = new Map()));
-  inner.set(b, (inner.get(b) ?? 0) + 1);
+  inner.set(b, (inner.get(b) ?? 0) + n);
 }
 
-/** Nested counts as "a b" keys, plus counts merged under such keys. */
-function flat(m: Map<string, Map<string, number>>, merged: Map<string, number>): Map<string, number> {
+/** An "a b" key back into its parts: accounts (or "-") and eventSources hold no space. */
+function split(k: string): [string, string] {
+  const i = k.indexOf(' ');
+  return [k.slice(0, i), k.slice(i + 1)];
+}
+
+/** Nested counts as "a b" keys. */
+function flat(m: Map<string, Map<string, number>>): Map<string, number> {
   const out = new Map<string, number>();
   for (const [a, inner] of m) for (const [b, n] of inner) out.set(`${a} ${b}`, n);
-  for (const [k, n] of merged) out.set(k, (out.get(k) ?? 0) + n);
   return out;
 }

@@ -57,7 +57,6 @@ export class RunParquet {
   private readonly pairs = new Map<string, Map<string, Pair>>();
   private tmp: string | undefined;
   private seq = 0;
-  private rows = 0;
 
   /** Adds a record with its JSON line (the one `records.jsonl` gets). */
   add(r: CloudTrailRecord, json: string): void {
@@ -71,10 +70,11 @@ export class RunParquet {
     }
     p.lines.add(json);
     const day = r.eventTime.slice(0, 10);
-    p.days.add(day);
-    if (day < p.lastDay) p.inOrder = false;
-    else p.lastDay = day;
-    this.rows++;
+    if (day !== p.lastDay) {
+      p.days.add(day);
+      if (day < p.lastDay) p.inOrder = false;
+      else p.lastDay = day;
+    }
   }
 
   /** Removes what is staged (a run that failed, or after `write`). */
@@ -125,7 +125,7 @@ export class RunParquet {
     for (const p of all) for (const d of p.days) days.add(d), files++;
     return {
       files,
-      rows: this.rows,
+      rows: all.reduce((n, p) => n + p.lines.rows, 0),
       accounts: [...new Set(all.map((p) => p.accountId))].sort(),
       regions: [...new Set(all.map((p) => p.region))].sort(),
       firstDay: [...days].sort()[0],

@@ -76,7 +76,7 @@ export function sidecarOf(o: S3Object): ObjectMetadataSidecar {
 }
 
 /** `mkdir -p` that remembers the folders it made, so a tree of many files in few folders asks the OS once per folder. */
-export function dirMaker(): (dir: string) => void {
+function dirMaker(): (dir: string) => void {
   const made = new Set<string>();
   return (d) => {
     if (made.has(d)) return;
