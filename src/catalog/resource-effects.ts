@@ -181,11 +181,13 @@ export const NO_AUTO_DELETE_TYPES: ReadonlySet<string> = new Set([BUCKET, TRAIL,
 
 /** The resource effect of an operation, if the catalog knows one. */
 export function effectOf(spec: OperationSpec): ResourceEffect | undefined {
-  // Looked up per generated call: remembered per spec object (null: no effect).
-  const hit = effectMemo.get(spec);
+  // Looked up per generated call: remembered per frozen spec (null: no effect). A spec that
+  // is not frozen may change its service or name, so it is looked up afresh.
+  const frozen = Object.isFrozen(spec);
+  const hit = frozen ? effectMemo.get(spec) : undefined;
   if (hit !== undefined) return hit ?? undefined;
   const e = spec.origin === 'model' ? modelEffect(spec) : EFFECTS.get(`${spec.service}:${spec.name}`);
-  effectMemo.set(spec, e ?? null);
+  if (frozen) effectMemo.set(spec, e ?? null);
   return e;
 }
 

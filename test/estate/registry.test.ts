@@ -419,3 +419,14 @@ describe('estate registry', () => {
     }
   });
 });
+
+describe('effectOf', () => {
+  it('answers a spec that is not frozen afresh: an edited service or name gets its own effect', () => {
+    const spec = { service: 'iam', name: 'CreateUser', eventSource: 'iam.amazonaws.com', readOnly: false, category: 'Management' as const, request: () => ({}) };
+    expect(effectOf(spec)?.action).toBe('create');
+    spec.name = 'DeleteUser';
+    expect(effectOf(spec)?.action).toBe('delete');
+    spec.name = 'GetAccountSummary';
+    expect(effectOf(spec)).toBeUndefined();
+  });
+});

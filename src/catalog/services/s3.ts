@@ -31,11 +31,6 @@ function base(ctx: CallContext, bucket: string): JsonObject {
   return { bucketName: bucket, Host: s3Host(bucket, ctx.region) };
 }
 
-/**
- * The bucket's owner: the world's record of it, else the caller. A call asks twice (its
- * resources[] and its resourceOwner) with the same context: the last answer is kept for
- * that context (the world does not change while one call's record is built).
- */
 /** `arn:<partition>:s3:::<bucket>`, one string per bucket (it is in most S3 records' resources[]). */
 const bucketArns = new Map<string, Map<string, string>>();
 function bucketArn(ctx: CallContext, bucket: string): string {
@@ -49,16 +44,13 @@ function bucketArn(ctx: CallContext, bucket: string): string {
   return a;
 }
 
-let lastCtx: CallContext | undefined;
-let lastBucket = '';
-let lastOwner = '';
+/**
+ * The bucket's owner: the world's record of it, else the caller. A call asks two or three
+ * times with the same bucket; the view's byArn keeps its last answer, and bucketArn gives
+ * the same string each time, so the repeat is a string comparison.
+ */
 function owner(ctx: CallContext, bucket: string): string {
-  if (lastCtx === ctx && lastBucket === bucket) return lastOwner;
-  const o = ctx.world.byArn(bucketArn(ctx, bucket))?.accountId ?? ctx.accountId;
-  lastCtx = ctx;
-  lastBucket = bucket;
-  lastOwner = o;
-  return o;
+  return ctx.world.byArn(bucketArn(ctx, bucket))?.accountId ?? ctx.accountId;
 }
 
 function bucketResources(ctx: CallContext, request: JsonObject | null): ResourceRef[] | undefined {
@@ -97,7 +89,7 @@ function copyResources(ctx: CallContext, request: JsonObject | null): ResourceRe
   const db = rstr(request, 'bucketName');
   const dk = rstr(request, 'key');
   if (sb !== db || sk !== dk) out.push({ ARN: `arn:${ctx.partition}:s3:::${sb}/${sk}`, type: OBJECT });
-  if (sb !== db) out.push(ref(`arn:${ctx.partition}:s3:::${sb}`, owner(ctx, sb), BUCKET));
+  if (sb !== db) out.push(ref(bucketArn(ctx, sb), owner(ctx, sb), BUCKET));
   return out;
 }
 
