@@ -9,7 +9,7 @@ import { mergeParams } from './util.js';
  * masked by the operation's `redact` the way CloudTrail masks secrets. The record builder
  * should use this rather than merging on its own, so caller-supplied secrets are masked too.
  */
-export function requestFor(spec: OperationSpec, ctx: CallContext): JsonObject | null {
+export function requestFor(spec: Pick<OperationSpec, 'request' | 'redact'>, ctx: CallContext): JsonObject | null {
   const generated = spec.request ? spec.request(ctx) : null;
   const merged = mergeParams(generated, ctx.params);
   return merged && spec.redact ? spec.redact(merged) : merged;

@@ -107,18 +107,8 @@ export function truncateString(s: string, limit = STRING_FIELD_LIMIT): string {
  */
 export function applySizeLimits(record: CloudTrailRecord): CloudTrailRecord {
   // Runs per record: the common case (nothing near a limit) reads each field once by name.
-  const L = OBJECT_FIELD_LIMITS;
-  if (
-    !overObject(record.requestParameters, L.requestParameters) &&
-    !overObject(record.responseElements, L.responseElements) &&
-    !overObject(record.serviceEventDetails, L.serviceEventDetails) &&
-    !overObject(record.additionalEventData, L.additionalEventData) &&
-    !overObject(record.edgeDeviceDetails, L.edgeDeviceDetails) &&
-    !overString(record.userAgent) &&
-    !overString(record.errorCode) &&
-    !overString(record.errorMessage) &&
-    !overString(record.requestID)
-  ) {
+  const r = record;
+  if (withinSizeLimits(r.requestParameters, r.responseElements, r.serviceEventDetails, r.additionalEventData, r.userAgent, r.errorCode, r.errorMessage, r.requestID) && !overObject(r.edgeDeviceDetails, OBJECT_FIELD_LIMITS.edgeDeviceDetails)) {
     return record;
   }
   let changes: Partial<Record<keyof CloudTrailRecord, unknown>> | undefined;
@@ -147,7 +137,7 @@ export function withinSizeLimits(
   responseElements: JsonObject | null | undefined,
   serviceEventDetails: JsonObject | undefined,
   additionalEventData: JsonObject | undefined,
-  userAgent: string,
+  userAgent: string | undefined,
   errorCode: string | undefined,
   errorMessage: string | undefined,
   requestID: string | undefined,

@@ -6,7 +6,7 @@ import type { Principal } from '../world/principal.js';
 import { TLS_SUITES } from '../world/pools.js';
 import { echoesRequestId, withRequestId } from '../catalog/finalize.js';
 import { applySizeLimits, withinSizeLimits } from '../catalog/size-limits.js';
-import { mergeParams } from '../catalog/util.js';
+import { requestFor } from '../catalog/request.js';
 import { EVENT_VERSION, type CloudTrailRecord, type JsonObject, type ResourceRef, type TlsDetails, type UserIdentity } from './types.js';
 
 /**
@@ -147,8 +147,6 @@ class OpPlan {
   readonly echoesRequestId: boolean;
   /** The tlsDetails (one per suite) of the default host, per region: most records carry one. */
   private readonly tls = new Map<string, readonly TlsDetails[]>();
-  private lastRegion = '';
-  private lastTls: readonly TlsDetails[] = [];
 
   constructor(spec: OperationSpec) {
     const eventType = spec.eventType ?? 'AwsApiCall';
@@ -178,11 +176,8 @@ class OpPlan {
 
   /** tlsDetails for the default host, `<service>.<region>.amazonaws.com`, by suite. */
   defaultTls(region: string): readonly TlsDetails[] {
-    if (region === this.lastRegion) return this.lastTls;
     let t = this.tls.get(region);
     if (t === undefined) this.tls.set(region, (t = tlsOfHost(`${this.eventSource.replace('.amazonaws.com', '')}.${region}.amazonaws.com`)));
-    this.lastRegion = region;
-    this.lastTls = t;
     return t;
   }
 }
@@ -249,13 +244,8 @@ export function buildRecords(spec: OperationSpec, principal: Principal, params: 
     fromConsoleOpt = opts.sessionCredentialFromConsole;
   }
   // Deep-merges the caller's params over the generated ones, then redacts as CloudTrail does
-  // (requestFor's steps, read off the plan).
-  let request: JsonObject | null;
-  if (exactParams) request = params && op.redact ? op.redact(params) : (params ?? null);
-  else {
-    const merged = mergeParams(op.request ? op.request(ctx) : null, ctx.params);
-    request = merged && op.redact ? op.redact(merged) : merged;
-  }
+  // (the plan has the spec's request and redact, in one shape).
+  let request: JsonObject | null = exactParams ? (params && op.redact ? op.redact(params) : (params ?? null)) : requestFor(op, ctx);
   const eventType = op.eventType;
   const error = errorOpt === undefined ? undefined : env.resolveError(spec, ctx, request, errorOpt);
   let response: JsonObject | null = null;
