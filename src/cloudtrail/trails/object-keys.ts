@@ -30,7 +30,8 @@ function pad(n: number, w = 2): string {
   return String(n).padStart(w, '0');
 }
 
-function datePath(ms: number): string {
+/** `YYYY/MM/DD`, the date folder of a time (UTC). */
+export function datePath(ms: number): string {
   const d = new Date(ms);
   return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())}`;
 }

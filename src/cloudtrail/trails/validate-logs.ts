@@ -34,7 +34,7 @@ import { formatEventTime } from '../../core/time.js';
 import type { S3Object, S3Store } from '../../s3/object-store.js';
 import { sha256Hex, type DigestFile } from './digest.js';
 import { gunzip } from './gzip.js';
-import { folderPrefix, parseCloudTrailKey, type KeyScope } from './object-keys.js';
+import { datePath, folderPrefix, parseCloudTrailKey, type KeyScope } from './object-keys.js';
 import { digestSigningString, publicKeyFingerprint, verifyDigestSignature } from './signing.js';
 import { parseTrailArn } from './names.js';
 import { TRAILSIM_TEST_PUBLIC_KEY_PEM } from './test-key.js';
@@ -220,10 +220,6 @@ function listDigestKeys(store: S3Store, bucket: string, scope: KeyScope, name: s
 }
 
 /** `YYYY/MM/DD` of an instant, as the date folders of CloudTrail keys write it. */
-function dayFolder(ms: number): string {
-  return new Date(ms).toISOString().slice(0, 10).replace(/-/g, '/');
-}
-
 /**
  * The objects under `folder` (a CloudTrail folder, date folders below it) whose date folder
  * is between the days of `start` and `end`. A CloudTrail key parses only when its time lies
@@ -236,8 +232,8 @@ function* objectsInDays(store: S3Store, bucket: string, folder: string, start: n
     yield* store.listObjects(bucket, { prefix: folder });
     return;
   }
-  const first = dayFolder(start);
-  const last = dayFolder(end);
+  const first = datePath(start);
+  const last = datePath(end);
   let after = folder + first.slice(0, 9) + String.fromCharCode(first.charCodeAt(9) - 1);
   for (;;) {
     const page = store.listObjects(bucket, { prefix: folder, startAfter: after, maxKeys: 1000 });
