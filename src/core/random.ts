@@ -153,13 +153,7 @@ export class Random {
     let total = 0;
     const n = items.length;
     for (let i = 0; i < n; i++) total += items[i][1];
-    let r = this.next() * total;
-    for (let i = 0; i < n; i++) {
-      const it = items[i];
-      r -= it[1];
-      if (r < 0) return it[0];
-    }
-    return items[n - 1][0];
+    return pickBySubtraction(items, this.next() * total);
   }
 
   /**
@@ -295,14 +289,24 @@ export class WeightedTable<T> {
       const slack = this.slack;
       if (cum[lo] - r > slack && (lo === 0 ? r >= 0 : r - cum[lo - 1] > slack)) return this.values[lo];
     }
-    // Near a boundary (or weights the search cannot take): `weighted`'s loop, step for step.
-    const items = this.items;
-    for (let i = 0; i < n; i++) {
-      r -= items[i][1];
-      if (r < 0) return items[i][0];
-    }
-    return items[n - 1][0];
+    // Near a boundary (or weights the search cannot take): `weighted`'s own loop.
+    return pickBySubtraction(this.items, r);
   }
+}
+
+/**
+ * `weighted`'s pick: subtract the weights in order from `r` (a draw times the total) until
+ * it goes below zero. One function for both callers, as WeightedTable's exactness relies on
+ * doing the same float steps.
+ */
+function pickBySubtraction<T>(items: readonly (readonly [T, number])[], r: number): T {
+  const n = items.length;
+  for (let i = 0; i < n; i++) {
+    const it = items[i];
+    r -= it[1];
+    if (r < 0) return it[0];
+  }
+  return items[n - 1][0];
 }
 
 /** The root stream of a seed. */
