@@ -17,7 +17,7 @@ import type { Principal } from './world/principal.js';
 import { EventHistory, historyCategory } from './cloudtrail/history.js';
 import { recordJson } from './cloudtrail/trails/record-json.js';
 import type { LookupEventsInput, LookupEventsOutput } from './cloudtrail/lookup-events.js';
-import { Traffic, shardName, type CallIntent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
+import { Traffic, shardName, type CallIntent, type Intent, type ShardKey, type TrafficOptions } from './activity/traffic.js';
 import { SessionLedger, issuingCallFor } from './estate/ledger.js';
 import { VERSION } from './version.js';
 import { EventBridgeService, type EventBridgeOptions } from './bus/eventbridge.js';
@@ -383,7 +383,7 @@ export class Simulation {
   }
 
   /** @internal */
-  shardIntents(traffic: Traffic, account: Account, region: string, day: string): CallIntent[] {
+  shardIntents(traffic: Traffic, account: Account, region: string, day: string): Intent[] {
     const intents = traffic.shardIntents(this.rng, account, region, day);
     // The shard's resource lifecycles are planned from its own calls (estate/registry-plan.ts).
     const scope = this.estate.openShard(shardName({ accountId: account.id, region, day }), day);

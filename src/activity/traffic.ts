@@ -91,8 +91,8 @@ export class Intent implements CallIntent {
   }
 
   /** The same caller, time and call details, making another operation (a planned create or delete), not failing. */
-  static withSpec(host: CallIntent, spec: OperationSpec): Intent {
-    return new Intent(host.time, host.principal, spec, false, host.persona, host instanceof Intent ? host.details : detailsOf(host));
+  static withSpec(host: Intent, spec: OperationSpec): Intent {
+    return new Intent(host.time, host.principal, spec, false, host.persona, host.details);
   }
 }
 
@@ -196,7 +196,7 @@ export class Traffic {
   }
 
   /** The calls of one shard, in time order: the personas' calls and the issuing records of the sessions that start in it. */
-  shardIntents(rootRng: Random, account: Account, region: string, day: string): CallIntent[] {
+  shardIntents(rootRng: Random, account: Account, region: string, day: string): Intent[] {
     const dayStart = Date.parse(`${day}T00:00:00Z`);
     const rng = rootRng.fork(this.name, account.id, region, day);
     const hourRng = (h: number) => rootRng.fork(this.name, account.id, region, 'burst-hour', h);

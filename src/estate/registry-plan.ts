@@ -23,17 +23,9 @@ import type { Binding, EstateRegistry, Lifecycle, ShardScope } from './registry.
  * So every shard starts the day with the seeded inventory and ends it there; nothing a
  * shard creates is seen by another. Objects and VPCs accumulate (see ACCUMULATING_TYPES).
  */
-/** Bindings of intents that are not the planner's own `Intent`s (which carry theirs). */
-const bindings = new WeakMap<CallIntent, Binding>();
-
-/** The binding planned for a generated call. */
+/** The binding planned for a generated call (a call the planner did not make has none). */
 export function bindingOf(it: CallIntent): Binding | undefined {
-  return it instanceof Intent ? it.binding : bindings.get(it);
-}
-
-function bind(it: CallIntent, b: Binding): void {
-  if (it instanceof Intent) it.binding = b;
-  else bindings.set(it, b);
+  return it instanceof Intent ? it.binding : undefined;
 }
 
 /** Request members that name a new resource whose name the caller chooses. */
@@ -73,12 +65,12 @@ function sameCaller(a: CallIntent, b: CallIntent): boolean {
 interface Open {
   readonly l: Lifecycle;
   readonly idx: number;
-  readonly it: CallIntent;
+  readonly it: Intent;
 }
 
 interface Insert {
   readonly at: number;
-  readonly it: CallIntent;
+  readonly it: Intent;
 }
 
 function mint(env: PlanEnv, spec: OperationSpec, type: string): WorldResource {
@@ -103,7 +95,7 @@ function createBinding(type: string, l: Lifecycle): Binding {
  * (Three passes in three functions, no closures: each keeps its own type feedback, and V8
  * optimises them once rather than bailing out of one large function per shard.)
  */
-export function planShard(intents: readonly CallIntent[], env: PlanEnv): CallIntent[] {
+export function planShard(intents: readonly Intent[], env: PlanEnv): Intent[] {
   const inserts: Insert[] = [];
   const open = pairLifecycles(intents, env, inserts);
   closeOpen(intents, env, open, inserts);
@@ -118,7 +110,7 @@ function plannedEffect(spec: OperationSpec): ResourceEffect | null {
 }
 
 /** Creates make resources, deletes take the oldest open one (or make one at an earlier call of their caller); returns what is still open, by type. */
-function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: Insert[]): Map<string, Open[]> {
+function pairLifecycles(intents: readonly Intent[], env: PlanEnv, inserts: Insert[]): Map<string, Open[]> {
   const open = new Map<string, Open[]>();
   // plannedEffect per operation, once per shard (the catalog does not change while a shard is planned).
   const effects = new Map<OperationSpec, ResourceEffect | null>();
@@ -131,7 +123,7 @@ function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: I
     if (e.action === 'create') {
       const l: Lifecycle = { resource: mint(env, it.spec, e.type), createdAt: it.time, deletedAt: Infinity };
       env.scope.add(l);
-      bind(it, createBinding(e.type, l));
+      it.binding = createBinding(e.type, l);
       let xs = open.get(e.type);
       if (!xs) open.set(e.type, (xs = []));
       xs.push({ l, idx: i, it });
@@ -144,7 +136,7 @@ function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: I
     if (xs && k >= 0) {
       const [x] = xs.splice(k, 1);
       x.l.deletedAt = it.time;
-      bind(it, binding('delete', x.l.resource, undefined, undefined));
+      it.binding = binding('delete', x.l.resource, undefined, undefined);
       continue;
     }
     // nothing to delete: the same caller creates one at an earlier call of theirs
@@ -156,21 +148,21 @@ function pairLifecycles(intents: readonly CallIntent[], env: PlanEnv, inserts: I
       const l: Lifecycle = { resource: mint(env, createSpec, e.type), createdAt: host.time, deletedAt: it.time };
       env.scope.add(l);
       const c = Intent.withSpec(host, createSpec);
-      bind(c, createBinding(e.type, l));
+      c.binding = createBinding(e.type, l);
       inserts.push({ at: j, it: c });
-      bind(it, binding('delete', l.resource, undefined, undefined));
+      it.binding = binding('delete', l.resource, undefined, undefined);
     } else {
       // The caller deletes something already gone: the service's not-found error.
       const type = e.type;
       const code = it.spec.errors?.find((m) => isNotFoundCode(m.code, type))?.code;
-      bind(it, binding('delete', mint(env, it.spec, type), undefined, code ?? 'AccessDenied'));
+      it.binding = binding('delete', mint(env, it.spec, type), undefined, code ?? 'AccessDenied');
     }
   }
   return open;
 }
 
 /** Closes what is still open: a later call of the same caller deletes it. */
-function closeOpen(intents: readonly CallIntent[], env: PlanEnv, open: Map<string, Open[]>, inserts: Insert[]): void {
+function closeOpen(intents: readonly Intent[], env: PlanEnv, open: Map<string, Open[]>, inserts: Insert[]): void {
   for (const [type, xs] of open) {
     if (NO_AUTO_DELETE_TYPES.has(type)) continue;
     const deleteSpec = env.resolve(lifecycleOps(type)!.delete);
@@ -189,23 +181,23 @@ function closeOpen(intents: readonly CallIntent[], env: PlanEnv, open: Map<strin
         const host = intents[k];
         x.l.deletedAt = host.time;
         const d = Intent.withSpec(host, deleteSpec);
-        bind(d, binding('delete', x.l.resource, undefined, undefined));
+        d.binding = binding('delete', x.l.resource, undefined, undefined);
         inserts.push({ at: k, it: d });
       } else {
         // No later call of this caller today: the create fails, and nothing is made.
         x.l.deletedAt = x.l.createdAt;
         const code = x.it.spec.errors?.find((m) => !isNotFoundCode(m.code))?.code ?? 'AccessDenied';
-        bind(x.it, binding('create', x.l.resource, undefined, code));
+        x.it.binding = binding('create', x.l.resource, undefined, code);
       }
     }
   }
 }
 
 /** The calls with the planned creates and deletes, each just before the call it rides on. */
-function withInserts(intents: readonly CallIntent[], inserts: Insert[]): CallIntent[] {
-  if (inserts.length === 0) return intents as CallIntent[];
+function withInserts(intents: readonly Intent[], inserts: Insert[]): Intent[] {
+  if (inserts.length === 0) return intents as Intent[];
   inserts.sort((a, b) => a.at - b.at); // stable: inserts at one call keep their order
-  const out: CallIntent[] = [];
+  const out: Intent[] = [];
   let p = 0;
   for (let i = 0; i < intents.length; i++) {
     while (p < inserts.length && inserts[p].at === i) out.push(inserts[p++].it);
