@@ -13,22 +13,35 @@ export type RateProfile =
 
 /** Rate multiplier at time `t` (mean over a day ≈ 1 for constant and diurnal profiles). */
 export function rateMultiplier(profile: RateProfile, t: number, hourRng?: (hourStart: number) => Random): number {
+  return multiplierOf(profile, hourRng)(t);
+}
+
+/**
+ * The profile's multiplier as a function of time, its parameters read once: a shard draws
+ * hundreds of thousands of candidate arrivals against it.
+ */
+function multiplierOf(profile: RateProfile, hourRng?: (hourStart: number) => Random): (t: number) => number {
   switch (profile.kind) {
     case 'constant':
-      return 1;
+      return () => 1;
     case 'diurnal': {
       const peak = profile.peakHourUtc ?? 14;
       const amp = profile.amplitude ?? 0.6;
-      const hour = (t % 86_400_000) / HOUR;
-      return 1 + amp * Math.cos(((hour - peak) / 24) * 2 * Math.PI);
+      return (t) => {
+        const hour = (t % 86_400_000) / HOUR;
+        return 1 + amp * Math.cos(((hour - peak) / 24) * 2 * Math.PI);
+      };
     }
     case 'bursty': {
       const p = profile.burstProbability ?? 0.05;
       const f = profile.burstFactor ?? 8;
-      const hourStart = Math.floor(t / HOUR) * HOUR;
-      const burst = hourRng ? hourRng(hourStart).next() < p : false;
       // Keep the daily mean near the base rate: quiet hours run slightly below it.
-      return burst ? f : (1 - p * f) / (1 - p) > 0.1 ? (1 - p * f) / (1 - p) : 0.1;
+      const quiet = (1 - p * f) / (1 - p) > 0.1 ? (1 - p * f) / (1 - p) : 0.1;
+      return (t) => {
+        const hourStart = Math.floor(t / HOUR) * HOUR;
+        const burst = hourRng ? hourRng(hourStart).next() < p : false;
+        return burst ? f : quiet;
+      };
     }
   }
 }
@@ -52,26 +65,12 @@ export function poissonArrivals(rng: Random, from: number, to: number, perHour: 
   const out: number[] = [];
   if (perHour === 0) return out;
   const peak = (perHour * maxMultiplier(profile)) / HOUR;
-  // The diurnal profile (the default) with its parameters read once: the same arithmetic
-  // as rateMultiplier, in the same order, without a switch and two defaults per arrival.
-  if (profile.kind === 'diurnal') {
-    const peakHour = profile.peakHourUtc ?? 14;
-    const amp = profile.amplitude ?? 0.6;
-    let t = from;
-    for (;;) {
-      t += rng.exponential(peak);
-      if (t >= to) break;
-      const hour = (t % 86_400_000) / HOUR;
-      const accept = (perHour * (1 + amp * Math.cos(((hour - peakHour) / 24) * 2 * Math.PI))) / HOUR / peak;
-      if (accept >= 1 || rng.next() < accept) out.push(Math.floor(t));
-    }
-    return out;
-  }
+  const multiplier = multiplierOf(profile, hourRng);
   let t = from;
   for (;;) {
     t += rng.exponential(peak);
     if (t >= to) break;
-    const accept = (perHour * rateMultiplier(profile, t, hourRng)) / HOUR / peak;
+    const accept = (perHour * multiplier(t)) / HOUR / peak;
     if (accept >= 1 || rng.next() < accept) out.push(Math.floor(t));
   }
   return out;
