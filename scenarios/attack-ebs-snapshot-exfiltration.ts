@@ -11,6 +11,7 @@
  * It does not check that the change adds a permission, so removals fire too.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const OUTSIDE_ACCOUNT = '098797384747';
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
@@ -33,7 +34,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('backup-operator');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const volume = acct.resources('AWS::EC2::Volume', 'us-east-1')[0]?.name ?? 'vol-0a1b2c3d4e5f60718';
+    const volume = first(acct, 'AWS::EC2::Volume', 'vol-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; attacker uses ${user.arn} from ${ATTACKER_IP}; shares with ${OUTSIDE_ACCOUNT}`);
 
     sim.advanceTo('2026-04-08T12:40:00Z');

@@ -20,6 +20,7 @@
  * `aws-ec2-user-data-modified` catches both shapes.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -41,7 +42,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('ec2-maintenance');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; instance ${instance}; attacker at ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-04-20T12:00:00Z');

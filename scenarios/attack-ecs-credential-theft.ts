@@ -13,6 +13,7 @@
  * calls match the hunting rule 905d389b, like all role-session traffic.
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -34,8 +35,8 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const ci = acct.iamUser('jenkins-deployer');
     const act = (who: Principal, op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(who, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const subnet = acct.resources('AWS::EC2::Subnet', 'us-east-1')[0]?.name ?? 'subnet-0a1b2c3d4e5f60718';
-    const sg = acct.resources('AWS::EC2::SecurityGroup', 'us-east-1')[0]?.name ?? 'sg-0a1b2c3d4e5f60718';
+    const subnet = first(acct, 'AWS::EC2::Subnet', 'subnet-0a1b2c3d4e5f60718', 'us-east-1');
+    const sg = first(acct, 'AWS::EC2::SecurityGroup', 'sg-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; attacker uses ${ci.arn} from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-27T11:15:00Z');

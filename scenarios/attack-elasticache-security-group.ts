@@ -13,6 +13,7 @@
  * ModifyReplicationGroup is not covered by any of the 57 rules.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const BOTO = 'Boto3/1.34.34 md/Botocore#1.34.34 ua/2.0 os/linux#6.1.0-18-amd64 md/arch#x86_64 lang/python#3.11.2 md/pyimpl#CPython cfg/retry-mode#legacy Botocore/1.34.34';
 
@@ -33,7 +34,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('cache-admin');
     const act = (op: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: BOTO, ...opts });
-    const sg = acct.resources('AWS::EC2::SecurityGroup', 'us-east-1')[0]?.name ?? 'sg-0a1b2c3d4e5f60718';
+    const sg = first(acct, 'AWS::EC2::SecurityGroup', 'sg-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; script with ${user.arn} from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-28T10:50:00Z');

@@ -15,6 +15,7 @@
  * session's calls, as it does on all role-session traffic.
  */
 import { defineScenario, type CallOptions, type JsonObject, type Principal } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.13.25 Python/3.11.5 Linux/5.15.0-105-generic exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -35,7 +36,7 @@ export default defineScenario({
     const ATTACKER_IP = sim.attackerIp('attacker');
     const acct = sim.addAccount({ name: 'prod', alias: 'acme-prod', regions: ['us-east-1'] });
     sim.addTraffic({ rate: '120/h' });
-    const instance = acct.resources('AWS::EC2::Instance', 'us-east-1')[0]?.name ?? 'i-0a1b2c3d4e5f60718';
+    const instance = first(acct, 'AWS::EC2::Instance', 'i-0a1b2c3d4e5f60718', 'us-east-1');
     const act = (who: Principal, op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(who, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
     sim.advanceTo('2026-04-03T11:26:00Z');
     const identity = acct.role('aws:ec2-instance').session({ sessionName: instance, createdAt: sim.now - 22 * 60_000, ec2RoleDelivery: '1.0' });

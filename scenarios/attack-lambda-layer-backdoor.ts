@@ -11,6 +11,7 @@
  * Detection: Sigma 97fbabf8 (New Lambda Layer Attached) fires on the update with layers.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -32,7 +33,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const dev = acct.iamUser('serverless-dev');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(dev, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const fn = acct.resources('AWS::Lambda::Function', 'us-east-1')[0]?.name ?? 'payments-webhook';
+    const fn = first(acct, 'AWS::Lambda::Function', 'payments-webhook', 'us-east-1');
     const fnArn = `arn:aws:lambda:us-east-1:${acct.id}:function:${fn}`;
     log(`account ${acct.id}; target function ${fn}; attacker at ${ATTACKER_IP}`);
 

@@ -11,6 +11,7 @@
  * operation's URI, like `UpdateFunctionConfiguration20150331v2` in the Stratus records).
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -36,7 +37,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const dev = acct.iamUser('api-dev');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(dev, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const fn = acct.resources('AWS::Lambda::Function', 'us-east-1')[0]?.name ?? 'internal-admin-api';
+    const fn = first(acct, 'AWS::Lambda::Function', 'internal-admin-api', 'us-east-1');
     log(`account ${acct.id}; target function ${fn}; attacker at ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-31T10:10:00Z');

@@ -10,6 +10,7 @@
  * fires on both load-balancer calls.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -30,7 +31,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('network-deployer');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const vpc = acct.resources('AWS::EC2::VPC', 'us-east-1')[0]?.name ?? 'vpc-0a1b2c3d4e5f60718';
+    const vpc = first(acct, 'AWS::EC2::VPC', 'vpc-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; attacker uses ${user.arn} from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-04-21T10:36:00Z');

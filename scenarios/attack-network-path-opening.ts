@@ -10,6 +10,7 @@
  * so routine network deploys fire them too.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/${command}`;
 
@@ -31,8 +32,8 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const netadmin = acct.iamUser('net-automation');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(netadmin, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const acl = acct.resources('AWS::EC2::NetworkAcl', 'eu-west-1')[0]?.name ?? 'acl-0b7e5d3c1a9f24680';
-    const rtb = acct.resources('AWS::EC2::RouteTable', 'eu-west-1')[0]?.name ?? 'rtb-0c2e4a6b8d0f13579';
+    const acl = first(acct, 'AWS::EC2::NetworkAcl', 'acl-0b7e5d3c1a9f24680', 'eu-west-1');
+    const rtb = first(acct, 'AWS::EC2::RouteTable', 'rtb-0c2e4a6b8d0f13579', 'eu-west-1');
     log(`account ${acct.id}; network ACL ${acl}, route table ${rtb}; attacker at ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-14T10:02:00Z');

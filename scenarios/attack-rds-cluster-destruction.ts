@@ -9,6 +9,7 @@
  * ModifyDBCluster and on both DeleteDBCluster calls: it keys on the event names only.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -29,7 +30,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('platform-engineer');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const cluster = acct.resources('AWS::RDS::DBCluster', 'us-east-1')[0]?.name ?? 'orders-aurora';
+    const cluster = first(acct, 'AWS::RDS::DBCluster', 'orders-aurora', 'us-east-1');
     log(`account ${acct.id}; cluster ${cluster}; attacker at ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-04-11T09:58:00Z');

@@ -14,6 +14,7 @@
  * Password Change) fires on the password reset.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -35,7 +36,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const dba = acct.iamUser('dba-tools');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(dba, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const db = acct.resources('AWS::RDS::DBInstance', 'us-east-1')[0]?.name ?? 'orders-db';
+    const db = first(acct, 'AWS::RDS::DBInstance', 'orders-db', 'us-east-1');
     const restored = `${db}-dr-check`;
     log(`account ${acct.id}; source database ${db}; attacker at ${ATTACKER_IP}`);
 

@@ -11,6 +11,7 @@
  * authorize and the revoke: it checks neither the CIDR nor the port.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.15.30 Python/3.11.8 Linux/6.5.0-1016-azure exe/x86_64.ubuntu.22 prompt/off command/${command}`;
 
@@ -32,7 +33,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const user = acct.iamUser('sre-oncall');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(user, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const sg = acct.resources('AWS::EC2::SecurityGroup', 'eu-west-1')[0]?.name ?? 'sg-0a1b2c3d4e5f60718';
+    const sg = first(acct, 'AWS::EC2::SecurityGroup', 'sg-0a1b2c3d4e5f60718', 'eu-west-1');
     const rule = { groupId: sg, ipProtocol: 'tcp', fromPort: 22, toPort: 22, cidrIp: '0.0.0.0/0', ipPermissions: {} };
     log(`account ${acct.id}; security group ${sg}; attacker at ${ATTACKER_IP}`);
 

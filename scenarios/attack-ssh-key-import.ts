@@ -7,6 +7,7 @@
  * Detection: Sigma 92f84194 (Key Pair Import Activity) fires on ImportKeyPair.
  */
 import { defineScenario, type CallOptions, type JsonObject } from 'trailsim';
+import { first } from './_kit.js';
 
 const CLI = (command: string) => `aws-cli/2.16.2 Python/3.11.8 Linux/6.8.0-31-generic exe/x86_64.ubuntu.24 prompt/off command/${command}`;
 
@@ -28,7 +29,7 @@ export default defineScenario({
     sim.addTraffic({ rate: '120/h' });
     const dev = acct.iamUser('p.novak');
     const act = (op: string, command: string, params?: JsonObject, opts: CallOptions = {}) => sim.call(dev, op, params, { sourceIPAddress: ATTACKER_IP, userAgent: CLI(command), ...opts });
-    const subnet = acct.resources('AWS::EC2::Subnet', 'us-east-1')[0]?.name ?? 'subnet-0a1b2c3d4e5f60718';
+    const subnet = first(acct, 'AWS::EC2::Subnet', 'subnet-0a1b2c3d4e5f60718', 'us-east-1');
     log(`account ${acct.id}; attacker uses ${dev.arn} from ${ATTACKER_IP}`);
 
     sim.advanceTo('2026-03-25T10:12:00Z');
