@@ -104,18 +104,38 @@ export class Catalog {
   /** service (prefix or eventSource, lower case) to operation name/eventName (lower case) to keys. */
   private readonly index = new Map<string, Map<string, string[]>>();
   private readonly cache = new Map<string, OperationSpec>();
+  /**
+   * While the generated operations are not in yet: every spec added so far, in order. They
+   * go in on first need (model-load.ts says why): then the catalog is rebuilt as if they had
+   * been added first, generated operations and then this log, so its order, index and
+   * replacements are exactly those of an eager build.
+   */
+  private added: OperationSpec[] | undefined;
 
   /** A catalog holding the hand-tuned and generated operations (a fresh copy; see `defaultCatalog`). */
   static withDefaults(): Catalog {
     const c = new Catalog();
-    for (const s of modelOperationSpecs()) c.add(s);
+    c.added = [];
     for (const s of handOperations()) c.add(s);
     return c;
   }
 
   /** Number of operations. */
   get size(): number {
+    this.complete();
     return this.specs.size;
+  }
+
+  /** Adds the generated operations under everything added so far (see `added`). */
+  private complete(): void {
+    const log = this.added;
+    if (!log) return;
+    this.added = undefined;
+    this.specs.clear();
+    this.index.clear();
+    this.cache.clear();
+    for (const s of modelOperationSpecs()) this.add(s);
+    for (const s of log) this.add(s);
   }
 
   /**
@@ -144,10 +164,21 @@ export class Catalog {
     if (i <= 0 || i === name.length - 1) return undefined;
     const svc = name.slice(0, i).trim().toLowerCase();
     const op = name.slice(i + 1).trim();
-    const ops = this.index.get(svc) ?? (svc.includes('.') ? undefined : this.index.get(`${svc}.amazonaws.com`));
+    const ops = this.index.get(svc) ?? (svc.includes('.') || this.added ? undefined : this.index.get(`${svc}.amazonaws.com`));
     const keys = ops?.get(op.toLowerCase());
-    if (!keys || keys.length === 0) return undefined;
+    if (!keys || keys.length === 0) {
+      if (!this.added) return undefined;
+      this.complete();
+      return this.get(name);
+    }
     const found = this.pick(keys, svc, op);
+    // Before the generated operations are in, a hand-tuned or user entry found here is the
+    // answer an eager build gives: pick() ranks them above every generated one, and among
+    // themselves they keep their order. Anything else needs the generated operations.
+    if (this.added && found.origin === 'model') {
+      this.complete();
+      return this.get(name);
+    }
     this.cache.set(name, found);
     return found;
   }
@@ -159,6 +190,7 @@ export class Catalog {
 
   /** Operations matching `filter`, in registration order. */
   list(filter: CatalogFilter = {}): OperationSpec[] {
+    this.complete();
     const svc = filter.service?.toLowerCase();
     const out: OperationSpec[] = [];
     for (const s of this.specs.values()) {
@@ -173,11 +205,13 @@ export class Catalog {
 
   /** Every name a service is known by (IAM prefixes and eventSources). */
   services(): string[] {
+    this.complete();
     return [...this.index.keys()].sort();
   }
 
   /** Adds without validation (built-in entries). */
   private add(spec: OperationSpec): void {
+    this.added?.push(spec);
     const key = keyOf(spec.eventSource, spec.name);
     const old = this.specs.get(key);
     if (old) this.unindex(old, key);
@@ -240,6 +274,7 @@ export class Catalog {
   }
 
   private unknownMessage(name: string): string {
+    this.complete();
     if (typeof name !== 'string' || name.indexOf(':') <= 0 || name.endsWith(':')) {
       return `Unknown operation ${JSON.stringify(name)}: operation names look like 'iam:CreateUser' (IAM action prefix) or 'iam.amazonaws.com:CreateUser' (eventSource).`;
     }

@@ -5,6 +5,7 @@ import { API_VERSION_WRITERS } from './model-rules.js';
 import { arnAccount, HIDDEN, s3AdditionalEventData, s3Host, sdkDate, hex, ref } from './util.js';
 import { setModelEffect, setModelLifecycle, type ResourceAction } from './resource-effects.js';
 import { setArnService } from '../world/resources.js';
+import { setModelLoader } from './model-load.js';
 import type { ResourceRef } from '../record/types.js';
 
 /**
@@ -309,9 +310,24 @@ function modelResources(ctx: CallContext, request: JsonObject | null, key: strin
  * `elasticloadbalancing`) comes last so that, registered in this order, it wins.
  */
 export function modelOperationSpecs(): OperationSpec[] {
+  built ??= buildModelOperationSpecs();
+  return [...built];
+}
+
+/** Built once per process (they are frozen): every catalog shares them, and building them records effects and lifecycles. */
+let built: readonly OperationSpec[] | undefined;
+
+function buildModelOperationSpecs(): readonly OperationSpec[] {
   const primary = (s: ModelService) => (s.eventSource === `${s.id}.amazonaws.com` ? 1 : 0);
   const services = [...modelServices()].sort((a, b) => primary(a) - primary(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const out: OperationSpec[] = [];
   for (const s of services) for (const op of s.operations) out.push(modelOperationSpec(s, op));
   return out;
+}
+
+setModelLoader(() => void (built ??= buildModelOperationSpecs()));
+
+/** @internal Whether the generated operations have been built in this process (tests of their laziness). */
+export function modelOperationsBuilt(): boolean {
+  return built !== undefined;
 }

@@ -1,4 +1,5 @@
 import type { OperationSpec, ResourceType } from './types.js';
+import { loadModelOperations } from './model-load.js';
 
 /**
  * What an operation does to a resource, as data: it creates, reads, writes or deletes one
@@ -218,6 +219,7 @@ export function setModelLifecycle(type: string, action: 'create' | 'delete', op:
 export function lifecycleOps(type: string): { create: string; delete: string } | undefined {
   const hand = LIFECYCLE_OPS[type];
   if (hand) return hand;
+  loadModelOperations(); // they record the lifecycles as they are built
   const m = modelLifecycles.get(type);
   return m?.create && m.delete ? { create: m.create, delete: m.delete } : undefined;
 }

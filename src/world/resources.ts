@@ -1,6 +1,7 @@
 import type { Random } from '../core/random.js';
 import type { Partition } from '../core/ids.js';
 import type { ResourceType, WorldResource } from '../catalog/types.js';
+import { loadModelOperations } from '../catalog/model-load.js';
 
 /**
  * Resource naming and ARNs per type. Names for the initial world come from faker words
@@ -42,6 +43,14 @@ export function setArnService(type: ResourceType, prefix: string): void {
   if (!ARN_SERVICE.has(type)) ARN_SERVICE.set(type, prefix);
 }
 
+/** A model type's ARN service, recorded as the generated operations are built. */
+function arnService(type: ResourceType): string | undefined {
+  const known = ARN_SERVICE.get(type);
+  if (known !== undefined) return known;
+  loadModelOperations();
+  return ARN_SERVICE.get(type);
+}
+
 /** Builds the resource for `name` with the ARN its service writes. */
 export function makeResource(type: ResourceType, name: string, accountId: string, region: string, partition: Partition, attrs: Record<string, string> = {}): WorldResource {
   const p = partition;
@@ -77,7 +86,7 @@ export function makeResource(type: ResourceType, name: string, accountId: string
     default: {
       const [, svc = 'unknown', kind = 'resource'] = type.split('::');
       const kebab = kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-      arn = `arn:${p}:${ARN_SERVICE.get(type) ?? svc.toLowerCase()}:${r}:${accountId}:${kebab}/${name}`;
+      arn = `arn:${p}:${arnService(type) ?? svc.toLowerCase()}:${r}:${accountId}:${kebab}/${name}`;
     }
   }
   return Object.freeze({ type, name, arn, accountId, region: r, attrs: Object.freeze({ ...attrs }) });
