@@ -269,7 +269,11 @@ export function modelOperationSpec(service: ModelService, op: ModelOperation): O
   const frozen = Object.freeze(spec) as OperationSpec;
   if (primary && service.eventSource !== 'ec2.amazonaws.com' && service.eventSource !== 's3.amazonaws.com') {
     const verb = VERBS.exec(op.name)?.[1];
-    const action: ResourceAction = verb === 'Create' ? 'create' : verb === 'Delete' ? 'delete' : op.readOnly ? 'read' : 'write';
+    // Create<Kind>/Delete<Kind> make and end a resource of their own type. A create or delete
+    // of something else that names a resource (CreateAccessPreview names its analyzer's ARN)
+    // writes to that resource: it neither creates nor deletes it.
+    const own = verb !== undefined && op.name.slice(verb.length).toLowerCase() === primary.type.slice(primary.type.lastIndexOf(':') + 1).toLowerCase();
+    const action: ResourceAction = own && verb === 'Create' ? 'create' : own && verb === 'Delete' ? 'delete' : op.readOnly ? 'read' : 'write';
     // Creates of an ARN-named resource cannot name it before it exists: reads and writes only.
     if (!(action === 'create' && /Arn$|^arn$/.test(primary.key))) setModelEffect(frozen, { action, type: primary.type, key: primary.key });
     if (action === 'create') setModelLifecycle(primary.type, 'create', `${service.eventSource}:${op.name}`, service.eventSource);

@@ -29,7 +29,7 @@ describe('the generated operations are built on first need', () => {
   });
 
   it('lifecycles of model types are there without a lookup', () => {
-    expect(lifecycleOps('AWS::AccessAnalyzer::Analyzer')?.delete).toBe('access-analyzer.amazonaws.com:DeleteAnalyzer');
+    expect(lifecycleOps('AWS::AccessAnalyzer::Analyzer')).toEqual({ create: 'access-analyzer.amazonaws.com:CreateAnalyzer', delete: 'access-analyzer.amazonaws.com:DeleteAnalyzer' });
   });
 
   it('a lookup only the generated operations answer brings them into the catalog', () => {

@@ -3,10 +3,11 @@ import { createSimulation, shardOf, type Simulation } from '../../src/simulation
 import { daysBetween } from '../../src/activity/traffic.js';
 import type { Persona } from '../../src/activity/persona.js';
 import type { CloudTrailRecord, JsonObject } from '../../src/record/types.js';
-import { effectOf, LIFECYCLE_OPS, NO_AUTO_DELETE_TYPES } from '../../src/catalog/resource-effects.js';
+import { effectOf, LIFECYCLE_OPS, lifecycleOps, NO_AUTO_DELETE_TYPES } from '../../src/catalog/resource-effects.js';
 import { effectName, findValue, nameFromValue } from '../../src/estate/registry.js';
 import { isGlobalResourceType } from '../../src/world/resources.js';
 import { Random } from '../../src/core/random.js';
+import { Catalog } from '../../src/catalog/catalog.js';
 
 /** A persona that builds and tears down infrastructure, and reads what it made. */
 const BUILDER: Persona = {
@@ -421,6 +422,25 @@ describe('estate registry', () => {
 });
 
 describe('effectOf', () => {
+  it('a generated operation creates or deletes only a resource of its own kind; naming another one writes to it', () => {
+    const c = Catalog.withDefaults();
+    expect(effectOf(c.resolve('access-analyzer:CreateAnalyzer'))).toMatchObject({ action: 'create', type: 'AWS::AccessAnalyzer::Analyzer' });
+    expect(effectOf(c.resolve('access-analyzer:DeleteAnalyzer'))).toMatchObject({ action: 'delete', type: 'AWS::AccessAnalyzer::Analyzer' });
+    // CreateAccessPreview names the analyzer that previews: the analyzer goes on existing.
+    expect(effectOf(c.resolve('access-analyzer:CreateAccessPreview'))).toMatchObject({ action: 'write', type: 'AWS::AccessAnalyzer::Analyzer' });
+    expect(lifecycleOps('AWS::AccessAnalyzer::Analyzer')).toEqual({ create: 'access-analyzer.amazonaws.com:CreateAnalyzer', delete: 'access-analyzer.amazonaws.com:DeleteAnalyzer' });
+    // Across the models: every create or delete effect is Create<Kind> / Delete<Kind> of its type.
+    let checked = 0;
+    for (const spec of c.list({ origin: 'model' })) {
+      const e = effectOf(spec);
+      if (e?.action !== 'create' && e?.action !== 'delete') continue;
+      const kind = e.type.slice(e.type.lastIndexOf(':') + 1).toLowerCase();
+      expect(spec.name.toLowerCase(), `${spec.eventSource}:${spec.name}`).toBe(`${e.action}${kind}`);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('answers a spec that is not frozen afresh: an edited service or name gets its own effect', () => {
     const spec = { service: 'iam', name: 'CreateUser', eventSource: 'iam.amazonaws.com', readOnly: false, category: 'Management' as const, request: () => ({}) };
     expect(effectOf(spec)?.action).toBe('create');
