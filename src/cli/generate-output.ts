@@ -11,6 +11,7 @@
 import { close, closeSync, mkdirSync, openSync, write } from 'node:fs';
 import { dirname } from 'node:path';
 import type { MergeOutput } from './generate-merge.js';
+import { openFresh } from '../export/fresh-file.js';
 
 export class BackgroundFile implements MergeOutput {
   private fd: number;
@@ -27,7 +28,7 @@ export class BackgroundFile implements MergeOutput {
 
   constructor(readonly path: string, private readonly onWritten: () => void = () => undefined, private readonly bufferBytes = 1 << 20, private readonly maxInFlight = 4) {
     mkdirSync(dirname(path), { recursive: true });
-    this.fd = openSync(path, 'w');
+    this.fd = openFresh(path);
     this.buf = Buffer.allocUnsafeSlow(bufferBytes);
   }
 

@@ -2,6 +2,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CloudTrailRecord } from '../record/types.js';
 import { recordJson } from '../cloudtrail/trails/record-json.js';
+import { openFresh } from './fresh-file.js';
 
 /**
  * Writes records as JSON Lines. Lines are encoded straight into one reusable buffer and
@@ -22,7 +23,7 @@ export class JsonlWriter {
 
   constructor(readonly path: string, chunkBytes = 1 << 20) {
     mkdirSync(dirname(path), { recursive: true });
-    this.fd = openSync(path, 'w');
+    this.fd = openFresh(path);
     this.buf = Buffer.allocUnsafe(Math.max(chunkBytes, 1024));
   }
 
