@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 import SlowFirstSequencer from './test/setup/sequencer.js';
 
 /** Files that need a module graph of their own (see the projects below). */
-const ISOLATED = ['test/cli/help.test.ts', 'test/catalog/model-load.test.ts'];
+const ISOLATED = ['test/cli/help.test.ts', 'test/catalog/model-load.test.ts', 'test/export/fresh-file-fallback.test.ts'];
 
 export default defineConfig({
   resolve: {
@@ -43,8 +43,8 @@ export default defineConfig({
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/user/**', ...ISOLATED], isolate: false },
       },
       {
-        // vi.mock('node:util') must apply to modules loaded after it, and model-load.test.ts
-        // watches a process-wide build happen on demand: a fresh module graph.
+        // vi.mock('node:util' / 'node:fs') must apply to modules loaded after it, and
+        // model-load.test.ts watches a process-wide build happen on demand: a fresh module graph.
         extends: true,
         test: { name: 'isolated', include: [...ISOLATED], isolate: true },
       },

@@ -88,6 +88,7 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
     // Baseline W: JSON.stringify + batched fs.writeSync, ~1 MB per write.
     const fileW = join(dir, 'w.jsonl');
     const tW = median(runs, () => {
+      rmSync(fileW, { force: true }); // a new file each run, as JsonlWriter makes (src/export/fresh-file.ts)
       const fd = openSync(fileW, 'w');
       let batch: string[] = [];
       let size = 0;
@@ -115,6 +116,7 @@ export async function benchGenerate(opts: { quick?: boolean; log: (line: string)
     // The writer's line path against batched writeSync of the very same strings.
     const strings = kept.map((r) => JSON.stringify(r));
     const tWs = median(runs, () => {
+      rmSync(fileW, { force: true }); // a new file each run, as JsonlWriter makes (src/export/fresh-file.ts)
       const fd = openSync(fileW, 'w');
       for (let i = 0; i < strings.length; ) {
         let size = 0;

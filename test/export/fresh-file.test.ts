@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closeSync, linkSync, openSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, linkSync, openSync, readFileSync, readSync, statSync, symlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { openFresh } from '../../src/export/fresh-file.js';
 import { JsonlWriter } from '../../src/export/jsonl.js';
@@ -49,6 +49,15 @@ describe('openFresh', () => {
     write(link, 'new\n');
     expect(readFileSync(target, 'utf8')).toBe('new\n');
     expect(readFileSync(link, 'utf8')).toBe('new\n');
+  });
+
+  it('keeps the permission bits of the file it replaces', () => {
+    const f = join(tmp(), 'records.jsonl');
+    write(f, 'first\n');
+    chmodSync(f, 0o640);
+    write(f, 'second\n');
+    expect(statSync(f).mode & 0o777).toBe(0o640);
+    expect(readFileSync(f, 'utf8')).toBe('second\n');
   });
 
   it('JsonlWriter rewriting its file leaves exactly the new lines', () => {
