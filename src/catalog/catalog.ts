@@ -130,11 +130,13 @@ export class Catalog {
   private complete(): void {
     const log = this.added;
     if (!log) return;
+    // Built before anything is cleared: if building them throws, the catalog is unchanged.
+    const generated = modelOperationSpecs();
     this.added = undefined;
     this.specs.clear();
     this.index.clear();
     this.cache.clear();
-    for (const s of modelOperationSpecs()) this.add(s);
+    for (const s of generated) this.add(s);
     for (const s of log) this.add(s);
   }
 

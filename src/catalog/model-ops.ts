@@ -282,15 +282,20 @@ export function modelOperationSpec(service: ModelService, op: ModelOperation): O
   return frozen;
 }
 
-/** The identifier member naming the resource an operation acts on: the one of the operation's noun, else the first. */
+/**
+ * The identifier member naming the resource an operation acts on: the one of the whole noun
+ * after the verb (`CreateVirtualGateway {meshName, virtualGatewayName}` acts on the virtual
+ * gateway, not on the mesh listed first), else the first.
+ */
 function primaryIdentifier(service: ModelService, op: ModelOperation): { key: string; type: ResourceType } | undefined {
-  const noun = opNoun(op.name);
+  const verb = VERBS.exec(op.name)?.[1];
+  const noun = verb === undefined ? undefined : op.name.slice(verb.length).toLowerCase();
   let first: { key: string; type: ResourceType } | undefined;
   for (const m of op.members) {
     if (m.type !== 's') continue;
     const type = identifierType(service, op, m.key);
     if (!type) continue;
-    if (noun && type.endsWith(`::${noun}`)) return { key: m.key, type };
+    if (noun !== undefined && type.slice(type.lastIndexOf(':') + 1).toLowerCase() === noun) return { key: m.key, type };
     first ??= { key: m.key, type };
   }
   return first;

@@ -1,14 +1,23 @@
-import { describe, expect, it } from 'vitest';
-import { Catalog, defaultCatalog } from '../../src/catalog/catalog.js';
-import { modelOperationsBuilt } from '../../src/catalog/model-ops.js';
-import { lifecycleOps } from '../../src/catalog/resource-effects.js';
-import { makeResource } from '../../src/world/resources.js';
-import { GenerationPlan } from '../../src/cli/generate-plan.js';
+import { describe, expect, it, vi } from 'vitest';
 
-// Runs in a module graph of its own (vitest.config.ts: ISOLATED): the generated operations
-// are built once per process, and this file watches when.
+// Runs in the isolated project (vitest.config.ts: ISOLATED): the generated operations are
+// built once per process, so each test loads the library afresh (vi.resetModules) and
+// watches what builds them.
+async function fresh() {
+  vi.resetModules();
+  const [catalog, ops, effects, resources, plan] = await Promise.all([
+    import('../../src/catalog/catalog.js'),
+    import('../../src/catalog/model-ops.js'),
+    import('../../src/catalog/resource-effects.js'),
+    import('../../src/world/resources.js'),
+    import('../../src/cli/generate-plan.js'),
+  ]);
+  return { ...catalog, ...ops, ...effects, ...resources, ...plan };
+}
+
 describe('the generated operations are built on first need', () => {
-  it('not for hand-tuned lookups, nor for a whole `trailsim generate` day', () => {
+  it('not for hand-tuned lookups, nor for a whole `trailsim generate` day', async () => {
+    const { defaultCatalog, modelOperationsBuilt, GenerationPlan } = await fresh();
     expect(modelOperationsBuilt()).toBe(false);
     const c = defaultCatalog();
     expect(c.resolve('iam:CreateUser').origin).toBe('hand');
@@ -21,20 +30,27 @@ describe('the generated operations are built on first need', () => {
     expect(modelOperationsBuilt()).toBe(false);
   });
 
-  it('a model type ARN, before any catalog asked for them, names the model service', () => {
-    // AWS::AccessAnalyzer::Analyzer: the IAM prefix is access-analyzer, not the type's lower case.
+  it('a model type ARN names the model service, before any catalog asked for them', async () => {
+    const { makeResource, modelOperationsBuilt } = await fresh();
     expect(modelOperationsBuilt()).toBe(false);
+    // AWS::AccessAnalyzer::Analyzer: the IAM prefix is access-analyzer, not the type's lower case.
     expect(makeResource('AWS::AccessAnalyzer::Analyzer', 'a1', '111122223333', 'us-east-1', 'aws').arn).toBe('arn:aws:access-analyzer:us-east-1:111122223333:analyzer/a1');
     expect(modelOperationsBuilt()).toBe(true);
   });
 
-  it('lifecycles of model types are there without a lookup', () => {
+  it('the lifecycle of a model type is there, before any catalog asked for them', async () => {
+    const { lifecycleOps, modelOperationsBuilt } = await fresh();
+    expect(modelOperationsBuilt()).toBe(false);
     expect(lifecycleOps('AWS::AccessAnalyzer::Analyzer')).toEqual({ create: 'access-analyzer.amazonaws.com:CreateAnalyzer', delete: 'access-analyzer.amazonaws.com:DeleteAnalyzer' });
+    expect(modelOperationsBuilt()).toBe(true);
   });
 
-  it('a lookup only the generated operations answer brings them into the catalog', () => {
+  it('a lookup only the generated operations answer brings them into the catalog', async () => {
+    const { Catalog, modelOperationsBuilt } = await fresh();
     const c = Catalog.withDefaults();
+    expect(modelOperationsBuilt()).toBe(false);
     expect(c.get('access-analyzer:CreateAnalyzer')?.origin).toBe('model');
+    expect(modelOperationsBuilt()).toBe(true);
     expect(c.size).toBeGreaterThan(10_000);
   });
 });

@@ -426,6 +426,8 @@ describe('effectOf', () => {
     const c = Catalog.withDefaults();
     expect(effectOf(c.resolve('access-analyzer:CreateAnalyzer'))).toMatchObject({ action: 'create', type: 'AWS::AccessAnalyzer::Analyzer' });
     expect(effectOf(c.resolve('access-analyzer:DeleteAnalyzer'))).toMatchObject({ action: 'delete', type: 'AWS::AccessAnalyzer::Analyzer' });
+    // The whole noun after the verb picks the identifier: the gateway, not its mesh (listed first).
+    expect(effectOf(c.resolve('appmesh:CreateVirtualGateway'))).toMatchObject({ action: 'create', type: 'AWS::Appmesh::VirtualGateway', key: 'virtualGatewayName' });
     // CreateAccessPreview names the analyzer that previews: the analyzer goes on existing.
     expect(effectOf(c.resolve('access-analyzer:CreateAccessPreview'))).toMatchObject({ action: 'write', type: 'AWS::AccessAnalyzer::Analyzer' });
     expect(lifecycleOps('AWS::AccessAnalyzer::Analyzer')).toEqual({ create: 'access-analyzer.amazonaws.com:CreateAnalyzer', delete: 'access-analyzer.amazonaws.com:DeleteAnalyzer' });
