@@ -76,8 +76,6 @@ export interface RecordFilter {
 
 const principalSims = new WeakMap<object, Simulation>();
 
-/** The options of a generated call that has none (shared: nothing writes to call options). */
-
 /**
  * A simulation: a world, a virtual clock, and the CloudTrail records the world's activity
  * produces. Same seed and same scenario give the same records, byte for byte.

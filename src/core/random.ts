@@ -21,14 +21,7 @@ function mix32(h: number): number {
   return h >>> 0;
 }
 
-/** 128-bit hash of a string as four uint32 words. */
-export function hash128(text: string): [number, number, number, number] {
-  const st = [0x9e3779b9, 0x243f6a88, 0xb7e15162, 0xdeadbeef];
-  absorb(st, text);
-  return finish(st);
-}
-
-/** Runs hash128's character loop over `text`, continuing from (and updating) the state `st`. */
+/** A 128-bit string hash's character loop over `text`, continuing from (and updating) the four-word state `st`. */
 function absorb(st: number[], text: string): void {
   let h1 = st[0], h2 = st[1], h3 = st[2], h4 = st[3];
   for (let i = 0; i < text.length; i++) {
@@ -42,16 +35,6 @@ function absorb(st: number[], text: string): void {
   st[1] = h2;
   st[2] = h3;
   st[3] = h4;
-}
-
-/** hash128's final mix of an absorbed state. */
-function finish(st: readonly number[]): [number, number, number, number] {
-  let h1 = st[0], h2 = st[1], h3 = st[2], h4 = st[3];
-  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
-  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
-  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
-  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
-  return [mix32(h1 ^ h2 ^ h3 ^ h4), mix32(h2 ^ h1), mix32(h3 ^ h1), mix32(h4 ^ h1)];
 }
 
 /** A seed: any integer or string. */
@@ -91,7 +74,7 @@ export class Random {
       absorb(this.absorbed, this.path.join(SEP));
     }
     const st = this.absorbed;
-    // hash128's final mix, written straight into the state (no array per stream).
+    // The hash's final mix of the absorbed state, written straight into the stream's words.
     const h1 = Math.imul(st[2] ^ (st[0] >>> 18), 597399067);
     const h2 = Math.imul(st[3] ^ (st[1] >>> 22), 2869860233);
     const h3 = Math.imul(h1 ^ (st[2] >>> 17), 951274213);

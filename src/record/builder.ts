@@ -350,9 +350,4 @@ function ownerCopy(r: CloudTrailRecord, owner: string, caller: UserIdentity, rng
   return copy;
 }
 
-/** Serialises a record as one JSONL line (records are already in CloudTrail's key order). */
-export function recordToJson(r: CloudTrailRecord): string {
-  return JSON.stringify(r);
-}
-
 export type { ErrorMode };

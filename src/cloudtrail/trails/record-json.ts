@@ -6,16 +6,16 @@
  * the one `JSON.stringify` per record walks neither. Anything else (replayed records in
  * another key order, identities that are not frozen) takes plain `JSON.stringify`.
  */
-import type { CloudTrailRecord } from '../../record/types.js';
+import { EVENT_VERSION, type CloudTrailRecord } from '../../record/types.js';
 
-/** `{"eventVersion":"1.11","userIdentity":<JSON>` per frozen userIdentity: the head of its records. */
+/** `{"eventVersion":<EVENT_VERSION>,"userIdentity":<JSON>` per frozen userIdentity: the head of its records. */
 const identityHead = new WeakMap<object, string>();
 /** `,"tlsDetails":<JSON>}` of frozen tlsDetails objects whose values are all primitives. */
 const tlsTail = new WeakMap<object, string>();
 
-const EV = '1.11';
-const HEAD = '{"eventVersion":"1.11","userIdentity":';
-/** Length of `{"eventVersion":"1.11"`, where a record's JSON goes on after its eventVersion. */
+const EV_KEY = '{"eventVersion":';
+const HEAD = `${EV_KEY}${JSON.stringify(EVENT_VERSION)},"userIdentity":`;
+/** Length of `{"eventVersion":"<EVENT_VERSION>"`, where a record's JSON goes on after its eventVersion. */
 const AFTER_EV = HEAD.length - ',"userIdentity":'.length;
 
 export function recordJson(r: CloudTrailRecord): string {
@@ -58,10 +58,10 @@ export function recordJson(r: CloudTrailRecord): string {
   }
   // tail is {"eventVersion":<version>[,...]}: the cached head replaces its start.
   let from = AFTER_EV;
-  if (version !== EV) {
+  if (version !== EVENT_VERSION) {
     const ev = JSON.stringify(version);
-    head = `{"eventVersion":${ev},"userIdentity":${head.slice(HEAD.length)}`;
-    from = 16 + ev.length;
+    head = `${EV_KEY}${ev},"userIdentity":${head.slice(HEAD.length)}`;
+    from = EV_KEY.length + ev.length;
   }
   return end === undefined ? head + tail.slice(from) : head + tail.slice(from, tail.length - 1) + end;
 }

@@ -219,7 +219,6 @@ function listDigestKeys(store: S3Store, bucket: string, scope: KeyScope, name: s
   return out;
 }
 
-/** `YYYY/MM/DD` of an instant, as the date folders of CloudTrail keys write it. */
 /**
  * The objects under `folder` (a CloudTrail folder, date folders below it) whose date folder
  * is between the days of `start` and `end`. A CloudTrail key parses only when its time lies
