@@ -268,11 +268,10 @@ export function modelOperationSpec(service: ModelService, op: ModelOperation): O
   }
   const frozen = Object.freeze(spec) as OperationSpec;
   if (primary && service.eventSource !== 'ec2.amazonaws.com' && service.eventSource !== 's3.amazonaws.com') {
-    const verb = VERBS.exec(op.name)?.[1];
     // Create<Kind>/Delete<Kind> make and end a resource of their own type. A create or delete
     // of something else that names a resource (CreateAccessPreview names its analyzer's ARN)
     // writes to that resource: it neither creates nor deletes it.
-    const own = verb !== undefined && op.name.slice(verb.length).toLowerCase() === primary.type.slice(primary.type.lastIndexOf(':') + 1).toLowerCase();
+    const { own, verb } = primary;
     const action: ResourceAction = own && verb === 'Create' ? 'create' : own && verb === 'Delete' ? 'delete' : op.readOnly ? 'read' : 'write';
     // Creates of an ARN-named resource cannot name it before it exists: reads and writes only.
     if (!(action === 'create' && /Arn$|^arn$/.test(primary.key))) setModelEffect(frozen, { action, type: primary.type, key: primary.key });
@@ -285,18 +284,18 @@ export function modelOperationSpec(service: ModelService, op: ModelOperation): O
 /**
  * The identifier member naming the resource an operation acts on: the one of the whole noun
  * after the verb (`CreateVirtualGateway {meshName, virtualGatewayName}` acts on the virtual
- * gateway, not on the mesh listed first), else the first.
+ * gateway, not on the mesh listed first; `own`), else the first. `verb` is the operation's.
  */
-function primaryIdentifier(service: ModelService, op: ModelOperation): { key: string; type: ResourceType } | undefined {
+function primaryIdentifier(service: ModelService, op: ModelOperation): { key: string; type: ResourceType; own: boolean; verb: string | undefined } | undefined {
   const verb = VERBS.exec(op.name)?.[1];
   const noun = verb === undefined ? undefined : op.name.slice(verb.length).toLowerCase();
-  let first: { key: string; type: ResourceType } | undefined;
+  let first: { key: string; type: ResourceType; own: boolean; verb: string | undefined } | undefined;
   for (const m of op.members) {
     if (m.type !== 's') continue;
     const type = identifierType(service, op, m.key);
     if (!type) continue;
-    if (noun !== undefined && type.slice(type.lastIndexOf(':') + 1).toLowerCase() === noun) return { key: m.key, type };
-    first ??= { key: m.key, type };
+    if (noun !== undefined && type.slice(type.lastIndexOf(':') + 1).toLowerCase() === noun) return { key: m.key, type, own: true, verb };
+    first ??= { key: m.key, type, own: false, verb };
   }
   return first;
 }
