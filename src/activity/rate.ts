@@ -37,9 +37,16 @@ function multiplierOf(profile: RateProfile, hourRng?: (hourStart: number) => Ran
       const f = profile.burstFactor ?? 8;
       // Keep the daily mean near the base rate: quiet hours run slightly below it.
       const quiet = (1 - p * f) / (1 - p) > 0.1 ? (1 - p * f) / (1 - p) : 0.1;
+      // An hour's draw is asked for every candidate arrival in it (~8x the calls): kept for
+      // the last hour asked (hourRng forks a stream of its own per hour: same answer).
+      let hour = NaN;
+      let burst = false;
       return (t) => {
         const hourStart = Math.floor(t / HOUR) * HOUR;
-        const burst = hourRng ? hourRng(hourStart).next() < p : false;
+        if (hourStart !== hour) {
+          hour = hourStart;
+          burst = hourRng ? hourRng(hourStart).next() < p : false;
+        }
         return burst ? f : quiet;
       };
     }

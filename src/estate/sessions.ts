@@ -349,21 +349,23 @@ export class Estate {
         a = this.slot(p, account, region, kk, lane);
         bKnown = liveAKnown = liveBKnown = false;
       }
+      // A flag set here holds until the estate drops its caches: a later call then finds
+      // epoch behind and resets them all above (one that drops them mid-call included).
       if (a && a.start <= t && t < a.end) {
-        if (!liveAKnown || epoch !== this.epoch) {
+        if (!liveAKnown) {
           liveA = this.build(p, account, region, a, lane);
-          liveAKnown = epoch === this.epoch;
+          liveAKnown = true;
         }
         return liveA;
       }
-      if (!bKnown || epoch !== this.epoch) {
+      if (!bKnown) {
         b = this.slot(p, account, region, kk - 1, lane);
-        bKnown = epoch === this.epoch;
+        bKnown = true;
       }
       if (b && b.start <= t && t < b.end) {
-        if (!liveBKnown || epoch !== this.epoch) {
+        if (!liveBKnown) {
           liveB = this.build(p, account, region, b, lane);
-          liveBKnown = epoch === this.epoch;
+          liveBKnown = true;
         }
         return liveB;
       }
