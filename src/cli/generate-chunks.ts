@@ -16,7 +16,7 @@ export interface LineChunk {
   count: number;
 }
 
-export const CHUNK_BYTES = 1 << 20;
+const CHUNK_BYTES = 1 << 20;
 const CHUNK_LINES = 4096;
 const EMPTY = Buffer.alloc(0);
 

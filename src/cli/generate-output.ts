@@ -8,7 +8,7 @@
  * A megabyte, not four: the kernel's copy of 4 MB writes cost the pool 0.17-0.6 s of CPU
  * per 560 MB against 0.05-0.2 s in 1 MB writes (perf, `generate` at 4000/h, 2 workers).
  */
-import { close, closeSync, mkdirSync, openSync, write } from 'node:fs';
+import { close, closeSync, mkdirSync, write } from 'node:fs';
 import { dirname } from 'node:path';
 import type { MergeOutput } from './generate-merge.js';
 import { openFresh } from '../export/fresh-file.js';

@@ -21,7 +21,6 @@ export const GENERATE_FORMATS: readonly GenerateFormat[] = ['jsonl', 's3', 'parq
 
 /** Where each format goes under the output folder. */
 export const S3_LAYOUT_DIR = 's3';
-export { PARQUET_LAYOUT_DIR } from '../export/hive-parquet.js';
 
 export interface ProducerSetup {
   options: GenerateOptions;

@@ -9,7 +9,7 @@ import { assertRegion } from '../world/regions.js';
 import { JsonlWriter } from '../export/jsonl.js';
 import { RecordSummary } from './summary.js';
 import { VERSION } from '../version.js';
-import { GENERATE_FORMATS, PARQUET_LAYOUT_DIR, type GenerateFormat } from './generate-producer.js';
+import { GENERATE_FORMATS, type GenerateFormat } from './generate-producer.js';
 import { writeHiveParquetDdl } from '../export/hive-parquet.js';
 import { runGeneration } from './generate-run.js';
 
@@ -127,7 +127,7 @@ async function generateParallel(o: GenerateOptions, out: string, progress?: Gene
   writeManifest({ ...options, formats }, out, world, from, shardCount === undefined ? result.summary.total : undefined);
   if (formats.includes('parquet')) {
     // The DDL to query parquet/ once copied to S3 (same bytes from every array-job part).
-    writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, { accounts: world.accounts.map((a) => a.id), regions: options.regions ?? ['us-east-1'], firstDay: days[0] });
+    writeHiveParquetDdl(out, { accounts: world.accounts.map((a) => a.id), regions: options.regions ?? ['us-east-1'], firstDay: days[0] });
   }
   return result;
 }

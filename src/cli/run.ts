@@ -89,7 +89,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   }
   const seed = values.seed === undefined ? undefined : /^-?\d+$/.test(values.seed) ? Number(values.seed) : values.seed;
   // Loaded here, after the status line is up: the simulator is most of what `run` loads.
-  const [{ runScenario }, { exportS3TreeOnThreads }, { RunParquet, PARQUET_LAYOUT_DIR, writeHiveParquetDdl }] = await Promise.all([import('../scenario/run.js'), import('../export/s3-tree-threads.js'), import('../export/run-parquet.js')]);
+  const [{ runScenario }, { exportS3TreeOnThreads }, { RunParquet, PARQUET_LAYOUT_DIR, HIVE_PARQUET_DDL_FILES, writeHiveParquetDdl }] = await Promise.all([import('../scenario/run.js'), import('../export/s3-tree-threads.js'), import('../export/run-parquet.js')]);
   // Parquet needs DuckDB, an optional package: say so before the scenario runs, not after.
   const duckdb = opts.loadDuckDB ?? requireDuckDB;
   if (formats.has('parquet')) {
@@ -153,8 +153,8 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   let exporting: Promise<ExportSummary> | undefined;
   if (formats.has('s3')) {
     // A bucket is written as DIR/<bucket>/: one named like another output would overwrite it.
-    const taken = new Set(['records.jsonl', ...(parquet ? [PARQUET_LAYOUT_DIR, 'athena-parquet.sql', 'trino-parquet.sql'] : [])]);
-    const clash = sim.cloudtrail.s3.bucketNames().filter((b) => taken.has(b) || b.startsWith(`.${PARQUET_LAYOUT_DIR}-`));
+    const taken = new Set<string>(['records.jsonl', ...(parquet ? [PARQUET_LAYOUT_DIR, ...HIVE_PARQUET_DDL_FILES] : [])]);
+    const clash = sim.cloudtrail.s3.bucketNames().filter((b) => taken.has(b));
     if (clash.length > 0) {
       failures.push(`--format s3: bucket '${clash[0]}' would be written as ${join(out, clash[0])}/, where ${clash[0] === 'records.jsonl' ? 'records.jsonl is' : '--format parquet writes'}; nothing was written for s3. Write the buckets in a run of their own (--format s3), or name the bucket otherwise.`);
     } else {
@@ -180,7 +180,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
       rmSync(final, { recursive: true, force: true });
       renameSync(staging, final);
       // Partition projection needs at least one account: no records, no DDL.
-      if (parquetSummary.accounts.length > 0) writeHiveParquetDdl(out, PARQUET_LAYOUT_DIR, parquetSummary);
+      if (parquetSummary.accounts.length > 0) writeHiveParquetDdl(out, parquetSummary);
     } catch (e) {
       rmSync(staging, { recursive: true, force: true });
       parquetSummary = undefined;
@@ -191,7 +191,7 @@ export async function runCommand(args: string[], io: CommandIO, opts: { progress
   for (const l of summary.lines()) io.out(l);
   io.out(`wrote ${join(out, 'records.jsonl')}`);
   if (summary.total === 0) io.err(`trailsim run: warning: scenario '${def.name}' recorded no events, so ${join(out, 'records.jsonl')} is empty. Its run() makes no calls (sim.call, traffic, trail API) or never advances the clock.`);
-  if (parquetSummary) io.out(`wrote ${parquetSummary.files} Parquet file${parquetSummary.files === 1 ? '' : 's'} (${parquetSummary.rows} rows) under ${join(out, PARQUET_LAYOUT_DIR)}/${parquetSummary.accounts.length > 0 ? ', and athena-parquet.sql, trino-parquet.sql' : ''}`);
+  if (parquetSummary) io.out(`wrote ${parquetSummary.files} Parquet file${parquetSummary.files === 1 ? '' : 's'} (${parquetSummary.rows} rows) under ${join(out, PARQUET_LAYOUT_DIR)}/${parquetSummary.accounts.length > 0 ? `, and ${HIVE_PARQUET_DDL_FILES.join(', ')}` : ''}`);
   if (s3) {
     io.out(`wrote ${s3.objects} S3 objects (${s3.sidecars} metadata sidecars) under ${out}/<bucket>/`);
     if (s3.objects === 0) io.err(`trailsim run: warning: --format s3 wrote no S3 objects: ${whyNoObjects(sim, def.name)}`);

@@ -175,14 +175,19 @@ export function hiveParquetAthenaDdl(location: string, opts: { table?: string; a
   ].join('\n');
 }
 
+/** The DDL files `writeHiveParquetDdl` writes next to the layout folder: Athena's, then Trino's. */
+export const HIVE_PARQUET_DDL_FILES = ['athena-parquet.sql', 'trino-parquet.sql'] as const;
+
 /**
  * Writes `athena-parquet.sql` and `trino-parquet.sql` into `out`, for the tree in
- * `out/<layoutDir>/` once copied to S3 (the bucket and prefix are placeholders).
+ * `out/parquet/` (PARQUET_LAYOUT_DIR) once copied to S3 (the bucket and prefix are placeholders).
  */
-export function writeHiveParquetDdl(out: string, layoutDir: string, opts: { accounts: readonly string[]; regions: readonly string[]; firstDay?: string }): void {
+export function writeHiveParquetDdl(out: string, opts: { accounts: readonly string[]; regions: readonly string[]; firstDay?: string }): void {
   const where = 's3://YOUR-BUCKET/YOUR-PREFIX/';
-  writeFileSync(join(out, 'athena-parquet.sql'), `-- Athena table over ${layoutDir}/ after: aws s3 sync ${layoutDir}/ ${where}\n${hiveParquetAthenaDdl(where, opts)}\n`);
-  writeFileSync(join(out, 'trino-parquet.sql'), `-- Trino (Hive connector) table over ${layoutDir}/ after: aws s3 sync ${layoutDir}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
+  const dir = PARQUET_LAYOUT_DIR;
+  const [athena, trino] = HIVE_PARQUET_DDL_FILES;
+  writeFileSync(join(out, athena), `-- Athena table over ${dir}/ after: aws s3 sync ${dir}/ ${where}\n${hiveParquetAthenaDdl(where, opts)}\n`);
+  writeFileSync(join(out, trino), `-- Trino (Hive connector) table over ${dir}/ after: aws s3 sync ${dir}/ ${where}\n${hiveParquetTrinoDdl(where)}\n`);
 }
 
 /** Trino (Hive connector) DDL for the same tree; partition columns last, as Trino requires. */

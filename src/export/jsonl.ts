@@ -1,4 +1,4 @@
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { CloudTrailRecord } from '../record/types.js';
 import { recordJson } from '../cloudtrail/trails/record-json.js';

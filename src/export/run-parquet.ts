@@ -22,7 +22,7 @@ import { TrailsimInputError } from '../core/errors.js';
 import type { CloudTrailRecord } from '../record/types.js';
 import { HiveParquetWriter, StagedLines } from './hive-parquet.js';
 
-export { PARQUET_LAYOUT_DIR, writeHiveParquetDdl } from './hive-parquet.js';
+export { HIVE_PARQUET_DDL_FILES, PARQUET_LAYOUT_DIR, writeHiveParquetDdl } from './hive-parquet.js';
 
 export interface RunParquetOptions {
   /** DuckDB writers working at once (at most one per core). @defaultValue 1 */
