@@ -98,6 +98,8 @@ interface Live {
   readonly info: SessionInfo;
   /** The issuing flow (built lazily: only the shard that writes it needs it). */
   readonly steps: () => PlannedCall[];
+  /** Via-service personas' principals over this session (made on first use, dropped with it). */
+  via?: Map<Persona, Principal>;
 }
 
 type Resolve = (name: string) => OperationSpec;
@@ -112,8 +114,6 @@ interface Lane {
   /** Start of slot k (null: no session), asked for slot k and for slot k - 1's end: dropped with `slots`. */
   readonly starts: Map<number, number | null>;
   readonly live: Map<number, Live | null>;
-  /** A via-service persona's principal per slot of its base persona, with that slot's expiry (dropped with `live`). */
-  readonly via: Map<number, { readonly principal: Principal; readonly expires: number }>;
 }
 
 const AWS_FIRST_OCTETS = [3, 13, 18, 34, 35, 44, 52, 54] as const;
@@ -129,6 +129,14 @@ function deepFreeze<T>(o: T): T {
     Object.freeze(o);
   }
   return o;
+}
+
+/** The principal of via-service persona `p` (calls a service makes for `live`'s caller), one per session. */
+function viaOf(live: Live, p: Persona, host: string): Principal {
+  live.via ??= new Map();
+  let v = live.via.get(p);
+  if (!v) live.via.set(p, (v = new ViaServicePrincipal(live.principal, host)));
+  return v;
 }
 
 /** The root user signed in to the console: an ASIA key and a sessionContext, as console calls show it. */
@@ -277,10 +285,7 @@ export class Estate {
         const base = this.byName.get(id.persona)!;
         const live = this.liveAt(base, account, region, t);
         if (!live) return undefined;
-        const via = this.lane(p, account, region).via;
-        let v = via.get(live.slot.k);
-        if (!v) via.set(live.slot.k, (v = { principal: new ViaServicePrincipal(live.principal, id.host), expires: live.slot.expires }));
-        return v.principal;
+        return viaOf(live, p, id.host);
       }
       default:
         return this.liveAt(p, account, region, t)?.principal;
@@ -313,13 +318,10 @@ export class Estate {
         break;
       case 'via-service': {
         const base = this.liveCursor(this.byName.get(id.persona)!, account, region);
-        const via = this.lane(p, account, region).via;
         return (t) => {
           const live = base(t);
           if (!live) return undefined;
-          let v = via.get(live.slot.k);
-          if (!v) via.set(live.slot.k, (v = { principal: new ViaServicePrincipal(live.principal, id.host), expires: live.slot.expires }));
-          return v.principal;
+          return viaOf(live, p, id.host);
         };
       }
     }
@@ -460,7 +462,7 @@ export class Estate {
     let byRegion = byAccount.get(account);
     if (!byRegion) byAccount.set(account, (byRegion = new Map()));
     let lane = byRegion.get(region);
-    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), starts: new Map(), live: new Map(), via: new Map() }));
+    if (!lane) byRegion.set(region, (lane = { schedule: this.schedules.get(p.name), slots: new Map(), starts: new Map(), live: new Map() }));
     return lane;
   }
 
@@ -639,7 +641,6 @@ export class Estate {
         if (v === null || v.slot.expires < cutoff) l.live.delete(k);
         else kept++;
       }
-      for (const [k, v] of l.via) if (v.expires < cutoff) l.via.delete(k);
     }
     this.liveCount = kept;
     this.liveLimit = Math.max(this.liveBound, 2 * kept);
@@ -649,7 +650,7 @@ export class Estate {
   /** @internal Sessions and via-service principals held now (tests of the bound). */
   get heldSessions(): number {
     let n = 0;
-    for (const l of this.allLanes()) n += l.live.size + l.via.size;
+    for (const l of this.allLanes()) for (const v of l.live.values()) n += 1 + (v?.via?.size ?? 0);
     return n;
   }
 
