@@ -189,18 +189,11 @@ export async function runGeneration(setup: ProducerSetup, o: GenerateRunOptions 
     });
   });
   try {
-    while (merger && !merger.pump()) {
-      signal.check();
-      await signal.next();
-    }
+    await signal.until(() => !merger || merger.pump());
     // Wait for every worker, but not past a failure (the rest are terminated below).
     let gone = 0;
     for (const f of finished) void f.then(() => (gone++, notify()));
-    while (gone < finished.length) {
-      signal.check();
-      await signal.next();
-    }
-    signal.check();
+    await signal.until(() => gone === finished.length);
     if (file) closing.push(file.close());
     file = undefined;
     await Promise.all(closing);

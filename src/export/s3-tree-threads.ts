@@ -132,11 +132,7 @@ export async function exportS3TreeOnThreads(store: S3Store, dir: string, opts: E
       }
     }
     await send();
-    while (pending.size > 0) {
-      signal.check();
-      await signal.next();
-    }
-    signal.check();
+    await signal.until(() => pending.size === 0);
   } finally {
     await Promise.all(pool.map((s) => s.w.terminate()));
   }

@@ -83,6 +83,15 @@ export class WorkerSignal {
     if (this.failed) throw this.failed;
   }
 
+  /** Waits, notify after notify, until `done()` holds; throws the first failure, before or after. */
+  async until(done: () => boolean): Promise<void> {
+    while (!done()) {
+      this.check();
+      await this.next();
+    }
+    this.check();
+  }
+
   /** Fails on the worker's error or non-zero exit; `gone` runs after either, and after a clean exit. */
   watch(w: Worker, name: string, gone?: () => void): void {
     w.on('error', (e) => (this.fail(e), gone?.()));
